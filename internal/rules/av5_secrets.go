@@ -1,0 +1,66 @@
+package rules
+
+func init() {
+	register(
+		&Rule{
+			ID:         "AV501",
+			Name:       "hardcoded-credential",
+			Title:      "Hardcoded credential in a credential-named variable, field or key",
+			Summary:    "A string literal is assigned to, initialises or is compared with a name that means a credential (password, secret, token, API key, ...); load it from the environment or a secret manager.",
+			CWE:        []int{798},
+			Severity:   High,
+			Confidence: MediumConfidence,
+			Default:    true,
+		},
+		&Rule{
+			ID:         "AV502",
+			Name:       "hardcoded-key-material",
+			Title:      "Hardcoded key or credential passed to a security API",
+			Summary:    "A literal reaches a parameter that takes key material or a credential (JWT signing key, hmac.New, aes.NewCipher, SetBasicAuth, basic-auth account maps, middleware signing keys); load it from configuration at run time.",
+			CWE:        []int{798, 321},
+			Severity:   High,
+			Confidence: HighConfidence,
+			Default:    true,
+		},
+		&Rule{
+			ID:         "AV503",
+			Name:       "known-token-format",
+			Title:      "Provider credential in source (AWS, GitHub, Slack, Stripe, Google, ...)",
+			Summary:    "A literal has the exact shape of a provider's credential (an AWS access key ID, a GitHub or Slack token, a Stripe secret key, a Google API key, ...); revoke it and load it from a secret store.",
+			CWE:        []int{798},
+			Severity:   High,
+			Confidence: HighConfidence,
+			Default:    true,
+		},
+		&Rule{
+			ID:         "AV504",
+			Name:       "private-key-in-source",
+			Title:      "PEM private key in source",
+			Summary:    "A PEM-encoded private key is written into the program; treat it as compromised, rotate it, and load keys from files or a secret store.",
+			CWE:        []int{798, 321},
+			Severity:   High,
+			Confidence: HighConfidence,
+			Default:    true,
+		},
+		&Rule{
+			ID:         "AV505",
+			Name:       "password-in-connection-string",
+			Title:      "Password inside a connection string or URL",
+			Summary:    "A DSN or URL literal carries a password (postgres://user:pass@host, user:pass@tcp(...), password=...); build the DSN from configuration at run time.",
+			CWE:        []int{798, 259},
+			Severity:   High,
+			Confidence: HighConfidence,
+			Default:    true,
+		},
+		&Rule{
+			ID:         "AV510",
+			Name:       "timing-unsafe-secret-compare",
+			Title:      "Secret compared with a non-constant-time comparison",
+			Summary:    "A value from the request is compared with a stored secret, token, API key or signature using ==, bytes.Equal or strings.EqualFold, which leaks the match length through timing; use crypto/subtle.ConstantTimeCompare or hmac.Equal.",
+			CWE:        []int{208},
+			Severity:   Medium,
+			Confidence: MediumConfidence,
+			Default:    true,
+		},
+	)
+}
