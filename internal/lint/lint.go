@@ -32,6 +32,7 @@ type Options struct {
 	MinSeverity      string
 	Tests            bool
 	Generated        bool
+	Exclude          string
 	ReportSuppressed bool
 }
 
@@ -45,6 +46,7 @@ func (o *Options) Register(fs *flag.FlagSet) {
 	fs.StringVar(&o.MinSeverity, "min-severity", o.MinSeverity, "report only findings at or above this severity: low, medium or high")
 	fs.BoolVar(&o.Tests, "tests", o.Tests, "also report findings in _test.go files")
 	fs.BoolVar(&o.Generated, "generated", o.Generated, "also report findings in generated files (// Code generated ... DO NOT EDIT.)")
+	fs.StringVar(&o.Exclude, "exclude", o.Exclude, "comma-separated path globs whose files are not reported (matched against the end of the file's path: internal/legacy/**, *_mock.go)")
 	fs.BoolVar(&o.ReportSuppressed, "report-suppressed", o.ReportSuppressed, "report findings silenced by //apivet:ignore, marked as suppressed (used by the apivet driver for SARIF)")
 }
 
@@ -134,7 +136,15 @@ func (r *Reporter) skipFile(f *ast.File, tf *token.File) bool {
 	if !r.opts.Generated && ast.IsGenerated(f) {
 		return true
 	}
-	return false
+	return r.excluded(tf.Name())
+}
+
+func (r *Reporter) excluded(filename string) bool {
+	globs := rules.SplitList(r.opts.Exclude)
+	if len(globs) == 0 {
+		return false
+	}
+	return MatchPath(globs, filename)
 }
 
 // Files returns the files the analyzer should look at: the pass's files

@@ -174,6 +174,9 @@ func ExprName(e ast.Expr) string {
 	case *ast.SelectorExpr:
 		return ExprName(e.X) + "." + e.Sel.Name
 	case *ast.CallExpr:
+		if len(e.Args) == 0 {
+			return ExprName(e.Fun) + "()"
+		}
 		return ExprName(e.Fun) + "(...)"
 	case *ast.IndexExpr:
 		return ExprName(e.X) + "[...]"

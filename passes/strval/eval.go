@@ -600,7 +600,7 @@ func (r *Result) container(e ast.Expr, depth int) (keys, vals *Value) {
 				vs = append(vs, v)
 			case Elem:
 				vs = append(vs, r.eval(w.RHS, depth+1))
-				ks = append(ks, nil) // the key expression is not recorded
+				ks = append(ks, r.eval(w.Key, depth+1))
 			case Zero:
 			default:
 				return nil, nil

@@ -155,11 +155,12 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 				if len(n.Lhs) == len(n.Rhs) {
 					for i, l := range n.Lhs {
 						if obj, elem := target(l); obj != nil {
-							k := Plain
+							a := Assignment{Op: token.ASSIGN, RHS: n.Rhs[i], Kind: Plain, Pos: n.Pos()}
 							if elem {
-								k = Elem
+								a.Kind = Elem
+								a.Key = ast.Unparen(l).(*ast.IndexExpr).Index
 							}
-							add(obj, Assignment{Op: token.ASSIGN, RHS: n.Rhs[i], Kind: k, Pos: n.Pos()})
+							add(obj, a)
 						}
 					}
 				} else if len(n.Rhs) == 1 {

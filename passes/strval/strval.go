@@ -210,6 +210,7 @@ type Assignment struct {
 	// RHS), Elem (m[k] = RHS, a write into a container).
 	Kind  AssignKind
 	Index int
+	Key   ast.Expr // Elem: the index expression k of m[k] = RHS
 	Pos   token.Pos
 }
 

@@ -117,3 +117,17 @@ func deep() {
 	x = y
 	show(x) // want `\["a"\]`
 }
+
+func mapKeys(req map[string]string) {
+	fields := map[string]any{}
+	if req["a"] != "" {
+		fields["name"] = req["a"]
+	}
+	fields["updated_at"] = 1
+	for k := range fields {
+		show(k) // want `\["name" "updated_at"\]`
+	}
+	for k := range req {
+		show(k) // want `unknown`
+	}
+}
