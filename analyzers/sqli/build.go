@@ -588,20 +588,20 @@ func (c *checker) leaf(e ast.Expr) *taint {
 // safeCalls return text that cannot break out of SQL: quoting functions
 // and number formatting.
 var safeCalls = map[string]bool{
-	"github.com/lib/pq.QuoteIdentifier":             true,
-	"github.com/lib/pq.QuoteLiteral":                true,
-	"github.com/jackc/pgx/v5.Identifier.Sanitize":   true,
-	"github.com/jackc/pgx/v4.Identifier.Sanitize":   true,
+	"github.com/lib/pq.QuoteIdentifier":                  true,
+	"github.com/lib/pq.QuoteLiteral":                     true,
+	"github.com/jackc/pgx/v5.Identifier.Sanitize":        true,
+	"github.com/jackc/pgx/v4.Identifier.Sanitize":        true,
 	"github.com/jackc/pgx/v5/pgconn.Identifier.Sanitize": true,
-	"strconv.Itoa":                                  true,
-	"strconv.FormatInt":                             true,
-	"strconv.FormatUint":                            true,
-	"strconv.FormatFloat":                           true,
-	"strconv.FormatBool":                            true,
-	"time.Time.Format":                              true,
-	"github.com/google/uuid.UUID.String":            true,
-	"github.com/gofrs/uuid.UUID.String":             true,
-	"math/big.Int.String":                           true,
+	"strconv.Itoa":                       true,
+	"strconv.FormatInt":                  true,
+	"strconv.FormatUint":                 true,
+	"strconv.FormatFloat":                true,
+	"strconv.FormatBool":                 true,
+	"time.Time.Format":                   true,
+	"github.com/google/uuid.UUID.String": true,
+	"github.com/gofrs/uuid.UUID.String":  true,
+	"math/big.Int.String":                true,
 }
 
 func (c *checker) safeCall(call *ast.CallExpr) bool {

@@ -43,10 +43,10 @@ var inputMethods = map[string][]string{
 
 // inputFuncs are package functions whose result is client-controlled.
 var inputFuncs = map[string]bool{
-	"github.com/gorilla/mux.Vars":            true,
-	"github.com/go-chi/chi/v5.URLParam":      true,
-	"github.com/go-chi/chi/v5.URLParamFromCtx": true,
-	"github.com/go-chi/chi.URLParam":         true,
+	"github.com/gorilla/mux.Vars":                           true,
+	"github.com/go-chi/chi/v5.URLParam":                     true,
+	"github.com/go-chi/chi/v5.URLParamFromCtx":              true,
+	"github.com/go-chi/chi.URLParam":                        true,
 	"github.com/julienschmidt/httprouter.ParamsFromContext": true,
 }
 
