@@ -1,11 +1,13 @@
 // Package testenv locates apivet's test inputs for the tests of every
-// package.
+// package and makes sure the modules they import are in the module cache.
 package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 )
 
@@ -31,10 +33,38 @@ func Root(t testing.TB) string {
 	}
 }
 
+var downloads sync.Map // dir → *download
+
+type download struct {
+	once sync.Once
+	err  error
+	out  []byte
+}
+
+// Download runs `go mod download` once per process in a nested module, so
+// that analysistest (which loads with GOPROXY=off) and the end-to-end tests
+// find every dependency in the module cache. It is cheap when they are
+// already there, and needs the module proxy only on a cold cache.
+func Download(t testing.TB, dir string) {
+	t.Helper()
+	v, _ := downloads.LoadOrStore(dir, &download{})
+	d := v.(*download)
+	d.once.Do(func() {
+		cmd := exec.Command("go", "mod", "download")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+		d.out, d.err = cmd.CombinedOutput()
+	})
+	if d.err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, d.err, d.out)
+	}
+}
+
 // Module returns the analysistest module, testdata/mod: a module with its
-// own go.mod that requires the real libraries apivet models. Its
-// dependencies must be in the module cache (`go mod download` in that
-// directory); analysistest runs with GOPROXY=off.
+// own go.mod that requires the real libraries apivet models, with its
+// dependencies downloaded.
 func Module(t testing.TB) string {
-	return filepath.Join(Root(t), "testdata", "mod")
+	dir := filepath.Join(Root(t), "testdata", "mod")
+	Download(t, dir)
+	return dir
 }

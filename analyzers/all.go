@@ -1,0 +1,18 @@
+// Package analyzers lists every apivet analyzer: the family checks the
+// binary, go vet, golangci-lint and nogo run. Each family package exports
+// exactly one Analyzer with a unique name.
+package analyzers
+
+import (
+	"github.com/apivet/apivet/analyzers/directive"
+	"github.com/apivet/apivet/analyzers/sqli"
+	"golang.org/x/tools/go/analysis"
+)
+
+// All returns the analyzers in a fixed order.
+func All() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		directive.Analyzer,
+		sqli.Analyzer,
+	}
+}
