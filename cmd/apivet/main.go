@@ -14,12 +14,15 @@ import (
 
 	"github.com/apivet/apivet/analyzers"
 	"github.com/apivet/apivet/internal/cli"
+	"github.com/apivet/apivet/internal/driver"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
 func main() {
+	all := analyzers.All()
+	driver.Harden(all) // a panic in one check becomes an error for that package
 	if vetProtocol(os.Args[1:]) {
-		unitchecker.Main(analyzers.All()...) // does not return
+		unitchecker.Main(all...) // does not return
 	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }
