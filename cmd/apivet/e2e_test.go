@@ -408,3 +408,42 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("with baseline: %v, want only the generic package's finding", got)
 	}
 }
+
+// TestRobustnessRealCode runs every check over the standard library and
+// over the real libraries apivet models (with the dependency skip turned
+// off): no panics, no analyzer errors, and output is deterministic.
+func TestRobustnessRealCode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses the standard library: skipped with -short")
+	}
+	bin := apivet(t)
+	env := []string{"APIVET_ANALYZE_DEPENDENCIES=1"}
+	for _, c := range []struct {
+		dir  string
+		args []string
+	}{
+		{t.TempDir(), []string{"-format", "json", "std"}},
+		{testenv.Module(t), []string{"-format", "json",
+			"github.com/gin-gonic/gin/...", "github.com/labstack/echo/v4/...", "github.com/gofiber/fiber/v2/...",
+			"github.com/go-chi/chi/v5/...", "github.com/gorilla/mux/...", "github.com/golang-jwt/jwt/v5/...",
+			"github.com/lestrrat-go/jwx/v2/...", "github.com/jmoiron/sqlx/...", "gorm.io/gorm/...",
+			"github.com/jackc/pgx/v5/...", "github.com/rs/cors/...", "golang.org/x/crypto/bcrypt", "golang.org/x/crypto/argon2"}},
+	} {
+		r := runIn(t, c.dir, env, bin, c.args...)
+		if r.code != 0 && r.code != 1 {
+			t.Errorf("apivet %v: exit %d\n%s", c.args, r.code, r.stderr)
+		}
+		var doc struct {
+			Errors []struct{ Message string } `json:"errors"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Errorf("apivet %v: output is not JSON: %v", c.args, err)
+		}
+		for _, e := range doc.Errors {
+			t.Errorf("apivet %v: %s", c.args, e.Message)
+		}
+		if strings.Contains(r.stderr, "panic") {
+			t.Errorf("apivet %v panicked:\n%s", c.args, r.stderr)
+		}
+	}
+}
