@@ -5,6 +5,7 @@ package analyzers
 
 import (
 	"github.com/apivet/apivet/analyzers/directive"
+	"github.com/apivet/apivet/analyzers/secrets"
 	"github.com/apivet/apivet/analyzers/sqli"
 	"golang.org/x/tools/go/analysis"
 )
@@ -14,5 +15,6 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directive.Analyzer,
 		sqli.Analyzer,
+		secrets.Analyzer,
 	}
 }

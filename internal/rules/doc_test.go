@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,5 +101,44 @@ func TestResolve(t *testing.T) {
 	}
 	if _, err := rules.Resolve([]string{"AV399"}); err == nil {
 		t.Error("Resolve accepted an unknown ID")
+	}
+}
+
+// TestReadmeRules keeps the rule table in README.md in step with the
+// catalog.
+func TestReadmeRules(t *testing.T) {
+	path := filepath.Join(testenv.Root(t), "README.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	const begin, end = "<!-- rules:begin", "<!-- rules:end -->"
+	i := strings.Index(s, begin)
+	j := strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q ... %q markers", begin, end)
+	}
+	head := s[:i]
+	nl := strings.Index(s[i:], "\n")
+	marker := s[i : i+nl+1]
+	var b strings.Builder
+	b.WriteString("| ID | severity | CWE | title |\n|---|---|---|---|\n")
+	for _, r := range rules.All() {
+		cwe := r.CWEs()
+		if cwe == "" {
+			cwe = "-"
+		}
+		fmt.Fprintf(&b, "| [%s](docs/rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, cwe, r.Title)
+	}
+	want := head + marker + b.String() + s[j:]
+	if want != s {
+		if *update {
+			if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("README.md's rule table differs from the catalog; run go test ./internal/rules -run TestReadmeRules -update")
 	}
 }

@@ -376,7 +376,24 @@ func (r *Result) varValue(v *types.Var, depth int) *Value {
 		return nil
 	}
 	if v.Pkg() != r.pass.Pkg {
-		return r.importValue(v, 0)
+		// Another package's variable or field: its facts, plus whatever
+		// this package writes into it (cfg.Secret = os.Getenv(...)).
+		imported := r.importValue(v, 0)
+		if imported == nil || r.idx == nil {
+			return imported
+		}
+		if r.idx.opaque[v] {
+			return nil
+		}
+		writes := r.idx.writes[v]
+		if len(writes) == 0 {
+			return imported
+		}
+		parts := []*Value{imported}
+		for _, w := range writes {
+			parts = append(parts, r.writeValue(v, w, depth))
+		}
+		return union(parts...)
 	}
 	if r.idx == nil {
 		return nil

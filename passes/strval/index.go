@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/apivet/apivet/internal/typesx"
 	"golang.org/x/tools/go/analysis"
@@ -147,7 +148,18 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 		(*ast.ReturnStmt)(nil),
 		(*ast.CallExpr)(nil),
 	}
+	// Writes in _test.go files are the tests' business: they do not make
+	// production values unknown, nor add values production never sees.
+	testFile := map[*token.File]bool{}
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+			testFile[tf] = true
+		}
+	}
 	for cur := range insp.Root().Preorder(filter...) {
+		if len(testFile) > 0 && testFile[pass.Fset.File(cur.Node().Pos())] {
+			continue
+		}
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			switch {

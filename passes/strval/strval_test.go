@@ -36,7 +36,7 @@ var probe = &analysis.Analyzer{
 }
 
 func TestEval(t *testing.T) {
-	analysistest.Run(t, testenv.Module(t), probe, "./strval/probe")
+	analysistest.Run(t, testenv.Module(t), probe, "./strval/probe", "./strval/probe2")
 }
 
 func TestFacts(t *testing.T) {

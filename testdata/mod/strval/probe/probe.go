@@ -131,3 +131,4 @@ func mapKeys(req map[string]string) {
 		show(k) // want `unknown`
 	}
 }
+
