@@ -447,3 +447,15 @@ func TestRobustnessRealCode(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowPatterns: analysing one package still loads the module's
+// packages it imports from source, so facts about their helpers apply.
+func TestNarrowPatterns(t *testing.T) {
+	r := runIn(t, fixture(t), nil, apivet(t), "./user/...")
+	if got := findings(r.stdout); len(got) != 1 || got[0] != "user/user.go:11:16 AV301" {
+		t.Errorf("findings %v, want the helper call in user.go\n%s%s", got, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stdout, "helper/") {
+		t.Errorf("a package outside the patterns was reported:\n%s", r.stdout)
+	}
+}

@@ -77,38 +77,8 @@ func Run(opts Options) (*Result, error) {
 	}
 	env := append(os.Environ(), opts.Env...)
 
-	// Phase 1: the package graph without types (go list, no compilation),
-	// to find the roots and the packages of the user's modules they use.
-	graphCfg := &packages.Config{
-		Mode:       packages.NeedName | packages.NeedModule | packages.NeedImports | packages.NeedDeps | packages.NeedFiles,
-		Dir:        dir,
-		Tests:      opts.Tests,
-		BuildFlags: buildFlags,
-		Env:        env,
-	}
-	roots, err := packages.Load(graphCfg, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("loading %s: %v", strings.Join(patterns, " "), err)
-	}
-	if len(roots) == 0 {
-		return nil, fmt.Errorf("%w %s", ErrNoPackages, strings.Join(patterns, " "))
-	}
-	requested := map[string]bool{}
-	for _, p := range roots {
-		requested[p.PkgPath] = true
-	}
-	var extra []string
-	seenExtra := map[string]bool{}
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		if p.Module != nil && p.Module.Main && !requested[p.PkgPath] && !seenExtra[p.PkgPath] && p.PkgPath != "" {
-			seenExtra[p.PkgPath] = true
-			extra = append(extra, p.PkgPath)
-		}
-	})
-	sort.Strings(extra)
-
-	// Phase 2: syntax and types for the roots and those module packages;
-	// every other dependency from export data.
+	// Load the requested packages with syntax and types; dependencies come
+	// from export data.
 	cfg := &packages.Config{
 		Mode:       packages.LoadSyntax | packages.NeedModule,
 		Dir:        dir,
@@ -116,9 +86,35 @@ func Run(opts Options) (*Result, error) {
 		BuildFlags: buildFlags,
 		Env:        env,
 	}
-	pkgs, err := packages.Load(cfg, append(append([]string(nil), patterns...), extra...)...)
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading %s: %v", strings.Join(patterns, " "), err)
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%w %s", ErrNoPackages, strings.Join(patterns, " "))
+	}
+	requested := map[string]bool{}
+	for _, p := range pkgs {
+		requested[p.PkgPath] = true
+	}
+	// Facts flow only between packages analysed from source. When the
+	// patterns leave out packages of the user's modules that the requested
+	// ones import (apivet ./internal/api/... in a larger module), load those
+	// too, so that their middleware, keyfuncs and query helpers are known.
+	var extra []string
+	seenExtra := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Module != nil && p.Module.Main && !requested[p.PkgPath] && !seenExtra[p.PkgPath] && p.PkgPath != "" {
+			seenExtra[p.PkgPath] = true
+			extra = append(extra, p.PkgPath)
+		}
+	})
+	if len(extra) > 0 {
+		sort.Strings(extra)
+		pkgs, err = packages.Load(cfg, append(append([]string(nil), patterns...), extra...)...)
+		if err != nil {
+			return nil, fmt.Errorf("loading %s: %v", strings.Join(patterns, " "), err)
+		}
 	}
 
 	root := reportRoot(dir, pkgs, env)
