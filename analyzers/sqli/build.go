@@ -544,8 +544,10 @@ func (c *checker) piece(e ast.Expr, depth int, seen map[types.Object]bool) *tain
 		}
 		return nil
 	case *ast.SelectorExpr:
-		if obj, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.allowListed(obj, x) {
-			return nil
+		if obj, ok := c.info.Uses[x.Sel].(*types.Var); ok {
+			if trustedFields[fieldKey(obj)] || c.allowListed(obj, x) {
+				return nil
+			}
 		}
 		return c.leaf(x)
 	case *ast.IndexExpr:
@@ -585,6 +587,42 @@ func (c *checker) leaf(e ast.Expr) *taint {
 	return &taint{what: strconv.Quote(name), arg: "the value"}
 }
 
+// trustedFields hold identifiers an ORM derives from the program's own
+// models, never from a client: gorm's statement table and schema names.
+var trustedFields = map[string]bool{
+	"gorm.io/gorm.Statement.Table":           true,
+	"gorm.io/gorm/schema.Schema.Table":       true,
+	"gorm.io/gorm/schema.Field.DBName":       true,
+	"gorm.io/gorm/schema.Schema.Name":        true,
+	"github.com/jinzhu/gorm.Scope.TableName": true,
+}
+
+// fieldKey names a struct field "pkgpath.Type.Field", or "".
+func fieldKey(v *types.Var) string {
+	if !v.IsField() || v.Pkg() == nil {
+		return ""
+	}
+	// The owning named type is not recorded on the field; find it through
+	// the package scope (fields of exported model types).
+	scope := v.Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i) == v {
+				return v.Pkg().Path() + "." + tn.Name() + "." + v.Name()
+			}
+		}
+	}
+	return ""
+}
+
 // safeCalls return text that cannot break out of SQL: quoting functions
 // and number formatting.
 var safeCalls = map[string]bool{
@@ -593,15 +631,16 @@ var safeCalls = map[string]bool{
 	"github.com/jackc/pgx/v5.Identifier.Sanitize":        true,
 	"github.com/jackc/pgx/v4.Identifier.Sanitize":        true,
 	"github.com/jackc/pgx/v5/pgconn.Identifier.Sanitize": true,
-	"strconv.Itoa":                       true,
-	"strconv.FormatInt":                  true,
-	"strconv.FormatUint":                 true,
-	"strconv.FormatFloat":                true,
-	"strconv.FormatBool":                 true,
-	"time.Time.Format":                   true,
-	"github.com/google/uuid.UUID.String": true,
-	"github.com/gofrs/uuid.UUID.String":  true,
-	"math/big.Int.String":                true,
+	"gorm.io/gorm.Statement.Quote":                       true,
+	"strconv.Itoa":                                       true,
+	"strconv.FormatInt":                                  true,
+	"strconv.FormatUint":                                 true,
+	"strconv.FormatFloat":                                true,
+	"strconv.FormatBool":                                 true,
+	"time.Time.Format":                                   true,
+	"github.com/google/uuid.UUID.String":                 true,
+	"github.com/gofrs/uuid.UUID.String":                  true,
+	"math/big.Int.String":                                true,
 }
 
 func (c *checker) safeCall(call *ast.CallExpr) bool {

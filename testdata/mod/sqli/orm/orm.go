@@ -51,3 +51,10 @@ func (s *Store) SortedSafe(key string) (us []User, err error) {
 	err = s.db.Order(orderColumns[key]).Find(&us).Error
 	return
 }
+
+// Scopes built from the statement's own table name are not client input.
+func DeptScope(db *gorm.DB, ids []uint) *gorm.DB {
+	table := db.Statement.Table
+	deptCol := table + ".dept_id"
+	return db.Where(deptCol+" IN ?", ids)
+}
