@@ -4,9 +4,12 @@
 package analyzers
 
 import (
+	"github.com/apivet/apivet/analyzers/cors"
+	"github.com/apivet/apivet/analyzers/crypto"
 	"github.com/apivet/apivet/analyzers/directive"
 	"github.com/apivet/apivet/analyzers/secrets"
 	"github.com/apivet/apivet/analyzers/sqli"
+	"github.com/apivet/apivet/analyzers/transport"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -15,6 +18,9 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directive.Analyzer,
 		sqli.Analyzer,
+		cors.Analyzer,
 		secrets.Analyzer,
+		crypto.Analyzer,
+		transport.Analyzer,
 	}
 }

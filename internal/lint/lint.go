@@ -199,7 +199,7 @@ func (r *Reporter) Reportf(id string, node analysis.Range, format string, args .
 
 // Report reports a finding unless its rule is off, it lies in a skipped
 // file, or an //apivet:ignore directive silences it. A finding is reported
-// once per rule and position.
+// once per rule and line.
 func (r *Reporter) Report(f Finding) {
 	rule := rules.MustGet(f.Rule)
 	if !r.Enabled(f.Rule) || f.Node == nil {
@@ -209,7 +209,10 @@ func (r *Reporter) Report(f Finding) {
 	if !pos.IsValid() || r.Skipped(pos) {
 		return
 	}
-	key := fmt.Sprintf("%s@%d", f.Rule, pos)
+	// One finding per rule and line: two calls on one line are one thing
+	// to fix, and a line is what editors and baselines point at.
+	p := r.pass.Fset.Position(pos)
+	key := fmt.Sprintf("%s@%s:%d", f.Rule, p.Filename, p.Line)
 	if r.seen[key] {
 		return
 	}

@@ -180,6 +180,8 @@ func ExprName(e ast.Expr) string {
 		return ExprName(e.Fun) + "(...)"
 	case *ast.IndexExpr:
 		return ExprName(e.X) + "[...]"
+	case *ast.SliceExpr:
+		return ExprName(e.X) + "[...:...]"
 	case *ast.StarExpr:
 		return "*" + ExprName(e.X)
 	case *ast.UnaryExpr:

@@ -1,0 +1,275 @@
+// Package transport defines an Analyzer that reports TLS configurations
+// that turn certificate verification off, allow protocol versions below
+// TLS 1.2 or enable cipher suites Go lists as insecure.
+//
+// # Analyzer transport
+//
+// transport: report TLS and transport settings that weaken connections
+// (AV801, AV802, AV803)
+//
+// The analyzer looks at every crypto/tls.Config the package builds, as a
+// literal (also nested in http.Transport{TLSClientConfig: ...},
+// http.Server{TLSConfig: ...} or a client library's setter) and as field
+// assignments (cfg.InsecureSkipVerify = true,
+// transport.TLSClientConfig.MinVersion = v), following values through
+// variables, constants of other packages, helpers and environment
+// switches. It reports on the field or the assignment.
+//
+//	&tls.Config{InsecureSkipVerify: true}                          // AV801
+//	&tls.Config{MinVersion: tls.VersionTLS10}                      // AV802
+//	&tls.Config{CipherSuites: []uint16{tls.TLS_RSA_WITH_RC4_128_SHA}} // AV803
+//
+// Silent on a zero MinVersion (Go's default is TLS 1.2), on
+// InsecureSkipVerify in a configuration that verifies the chain itself
+// (VerifyPeerCertificate, VerifyConnection) or only serves (a server never
+// reads it), on opt-in knobs read from configuration files or flags, and
+// on test support code (files importing testing or net/http/httptest,
+// packages such as testutil).
+//
+// The per-struct field table in knowledge.go is where server timeouts and
+// body limits (AV804-805) plug in.
+package transport
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/apivet/apivet/internal/lint"
+	"github.com/apivet/apivet/internal/switches"
+	"github.com/apivet/apivet/internal/typesx"
+	"github.com/apivet/apivet/passes/strval"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+var (
+	opts          = lint.NewOptions('8')
+	minTLSVersion = "1.2"
+)
+
+// Analyzer reports AV801, AV802 and AV803.
+var Analyzer = &analysis.Analyzer{
+	Name:     "transport",
+	Doc:      "report TLS settings that skip verification, allow old versions or insecure cipher suites (AV801, AV802, AV803)",
+	URL:      "https://github.com/apivet/apivet/blob/main/docs/rules/AV801.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	opts.Register(&Analyzer.Flags)
+	Analyzer.Flags.StringVar(&minTLSVersion, "min-tls-version", minTLSVersion,
+		"lowest acceptable TLS version for AV802 (1.0, 1.1, 1.2 or 1.3); MinVersion and MaxVersion below it are reported")
+}
+
+type checker struct {
+	pass  *analysis.Pass
+	info  *types.Info
+	sv    *strval.Result
+	rep   *lint.Reporter
+	root  inspector.Cursor
+	bools *switches.Evaluator
+	decls map[*types.Func]*ast.FuncDecl
+	stmts map[token.Pos]inspector.Cursor
+	// callbacks records writes of the verification callbacks, keyed by the
+	// configuration's name and function (see configKey).
+	callbacks map[string][]ast.Expr
+	minVer    int64
+}
+
+// site is one field of a watched struct set in a literal or an assignment.
+type site struct {
+	cur    inspector.Cursor // the KeyValueExpr or AssignStmt
+	typ    string           // the struct's "pkgpath.Type"
+	field  string
+	value  ast.Expr
+	lit    *ast.CompositeLit // the literal holding the field, if any
+	litCur inspector.Cursor
+	target ast.Expr // an assignment's struct expression (cfg in cfg.F = v)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if lint.NoSyntax(pass) || lint.IsDependency(pass) {
+		return nil, nil
+	}
+	rep, err := lint.NewReporter(pass, opts)
+	if err != nil {
+		return nil, err
+	}
+	minVer, ok := flagVersions[strings.TrimSpace(minTLSVersion)]
+	if !ok {
+		return nil, errBadVersion(minTLSVersion)
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{
+		pass:      pass,
+		info:      pass.TypesInfo,
+		sv:        pass.ResultOf[strval.Analyzer].(*strval.Result),
+		rep:       rep,
+		root:      insp.Root(),
+		decls:     map[*types.Func]*ast.FuncDecl{},
+		stmts:     map[token.Pos]inspector.Cursor{},
+		callbacks: map[string][]ast.Expr{},
+		minVer:    minVer,
+	}
+	testFiles := map[*token.File]bool{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+		for _, imp := range f.Imports {
+			if testImports[strings.Trim(imp.Path.Value, `"`)] {
+				testFiles[pass.Fset.File(f.FileStart)] = true
+			}
+		}
+	}
+	c.bools = &switches.Evaluator{Pkg: pass.Pkg, Info: c.info, SV: c.sv, Root: c.root, Skip: rep.Skipped, Decls: c.decls, Stmts: c.stmts}
+
+	if !testPackage(pass.Pkg) {
+		skip := func(pos token.Pos) bool {
+			return rep.Skipped(pos) || testFiles[pass.Fset.File(pos)]
+		}
+		var sites []site
+		for cur := range c.root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+			if skip(cur.Node().Pos()) {
+				continue
+			}
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				c.stmts[n.Pos()] = cur
+				sites = c.assignSites(cur, n, sites)
+			case *ast.CompositeLit:
+				sites = c.literalSites(cur, n, sites)
+			}
+		}
+		for _, s := range sites {
+			c.check(s)
+		}
+	}
+	rep.Finish()
+	return nil, nil
+}
+
+type errBadVersion string
+
+func (e errBadVersion) Error() string {
+	return "-min-tls-version: unknown version " + string(e) + " (want 1.0, 1.1, 1.2 or 1.3)"
+}
+
+// testPackage reports whether the package only supports tests.
+func testPackage(pkg *types.Package) bool {
+	name := strings.ToLower(pkg.Name())
+	if testPackageWords[name] {
+		return true
+	}
+	// httptest, fstest, acmetest, e2etest: the standard library's naming
+	// for test support, minus English words that end the same way.
+	if strings.HasSuffix(name, "test") && len(name) > len("test") && !notTestWords[name] {
+		return true
+	}
+	for _, el := range strings.Split(pkg.Path(), "/") {
+		if testPackageWords[strings.ToLower(el)] {
+			return true
+		}
+	}
+	return false
+}
+
+// structKey returns the watched struct type of t, or "".
+func structKey(t types.Type) string {
+	k := typesx.TypeKey(t)
+	if _, ok := structFields[k]; ok {
+		return k
+	}
+	return ""
+}
+
+func (c *checker) literalSites(cur inspector.Cursor, lit *ast.CompositeLit, sites []site) []site {
+	typ := structKey(typesx.TypeOf(c.info, lit))
+	if typ == "" {
+		return sites
+	}
+	fields := structFields[typ]
+	for i, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if _, watched := fields[key.Name]; !watched {
+			continue
+		}
+		kvCur := cur.ChildAt(edge.CompositeLit_Elts, i)
+		sites = append(sites, site{cur: kvCur, typ: typ, field: key.Name, value: kv.Value, lit: lit, litCur: cur})
+	}
+	return sites
+}
+
+func (c *checker) assignSites(cur inspector.Cursor, as *ast.AssignStmt, sites []site) []site {
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return sites
+	}
+	for i, l := range as.Lhs {
+		sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+			continue
+		}
+		typ := structKey(typesx.TypeOf(c.info, sel.X))
+		if typ == "" {
+			continue
+		}
+		for _, vf := range verifyFields {
+			if sel.Sel.Name == vf {
+				key := c.configKey(cur, types.ExprString(sel.X))
+				c.callbacks[key] = append(c.callbacks[key], as.Rhs[i])
+			}
+		}
+		if _, watched := structFields[typ][sel.Sel.Name]; !watched {
+			continue
+		}
+		sites = append(sites, site{cur: cur, typ: typ, field: sel.Sel.Name, value: as.Rhs[i], target: sel.X})
+	}
+	return sites
+}
+
+// configKey names a configuration within its function: "tr.TLSClientConfig"
+// in the function at a given position.
+func (c *checker) configKey(cur inspector.Cursor, name string) string {
+	fn := switches.EnclosingFunc(cur)
+	pos := token.NoPos
+	if fn != nil {
+		pos = fn.Pos()
+	}
+	return name + "@" + strconv.Itoa(int(pos))
+}
+
+func (c *checker) check(s site) {
+	switch structFields[s.typ][s.field] {
+	case ruleSkipVerify:
+		c.checkSkipVerify(s)
+	case ruleMinVersion:
+		c.checkVersion(s, true)
+	case ruleMaxVersion:
+		c.checkVersion(s, false)
+	case ruleCipherSuites:
+		c.checkCipherSuites(s)
+	}
+}
+
+// node is what a finding is reported on: the field or the assignment.
+func (s site) node() ast.Node { return s.cur.Node() }

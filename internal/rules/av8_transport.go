@@ -1,0 +1,37 @@
+package rules
+
+func init() {
+	register(
+		&Rule{
+			ID:         "AV801",
+			Name:       "tls-insecure-skip-verify",
+			Title:      "TLS certificate verification turned off",
+			Summary:    "A tls.Config sets InsecureSkipVerify to true, directly, through a variable, a helper or an environment or debug switch, without verifying the certificate itself; trust the server's CA through RootCAs instead.",
+			CWE:        []int{295},
+			Severity:   High,
+			Confidence: HighConfidence,
+			Default:    true,
+		},
+		&Rule{
+			ID:         "AV802",
+			Name:       "tls-old-version",
+			Title:      "TLS version below 1.2 allowed",
+			Summary:    "A tls.Config sets MinVersion below TLS 1.2, or MaxVersion below TLS 1.2, allowing deprecated protocol versions (RFC 8996); leave MinVersion unset for Go's default of TLS 1.2 or set tls.VersionTLS12 or higher.",
+			CWE:        []int{326},
+			Severity:   Medium,
+			Confidence: HighConfidence,
+			Default:    true,
+			Settings:   []string{"min-tls-version"},
+		},
+		&Rule{
+			ID:         "AV803",
+			Name:       "tls-insecure-cipher-suites",
+			Title:      "Insecure TLS cipher suites enabled",
+			Summary:    "A tls.Config lists cipher suites that Go's tls.InsecureCipherSuites() names (RC4, 3DES, CBC with SHA-256, RSA key exchange); remove them or leave CipherSuites unset for Go's defaults.",
+			CWE:        []int{327},
+			Severity:   Medium,
+			Confidence: HighConfidence,
+			Default:    true,
+		},
+	)
+}
