@@ -7,6 +7,7 @@ import (
 	"github.com/apivet/apivet/analyzers/cors"
 	"github.com/apivet/apivet/analyzers/crypto"
 	"github.com/apivet/apivet/analyzers/directive"
+	"github.com/apivet/apivet/analyzers/jwt"
 	"github.com/apivet/apivet/analyzers/secrets"
 	"github.com/apivet/apivet/analyzers/sqli"
 	"github.com/apivet/apivet/analyzers/transport"
@@ -17,6 +18,7 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directive.Analyzer,
+		jwt.Analyzer,
 		sqli.Analyzer,
 		cors.Analyzer,
 		secrets.Analyzer,

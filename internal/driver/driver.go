@@ -26,7 +26,6 @@ import (
 	"github.com/apivet/apivet/internal/output"
 	"github.com/apivet/apivet/internal/rules"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -139,11 +138,10 @@ func Run(opts Options) (*Result, error) {
 
 	res := &Result{Report: rep}
 	if len(good) > 0 {
-		graph, err := checker.Analyze(opts.Analyzers, good, nil)
-		if err != nil {
+		if err := analysis.Validate(opts.Analyzers); err != nil {
 			return nil, err
 		}
-		collect(graph, requested, rep, res)
+		collect(opts.Analyzers, analyze(opts.Analyzers, good, true), requested, rep, res)
 	}
 	for _, p := range good {
 		if requested[p.PkgPath] {
@@ -197,49 +195,54 @@ func loadErrors(p *packages.Package) []output.Error {
 	return out
 }
 
-func collect(graph *checker.Graph, requested map[string]bool, rep *output.Report, res *Result) {
+func collect(as []*analysis.Analyzer, results []*pkgResult, requested map[string]bool, rep *output.Report, res *Result) {
 	errSeen := map[string]bool{}
-	for _, act := range graph.Roots {
-		pkg := act.Package
-		if !requested[pkg.PkgPath] {
+	for _, pr := range results {
+		if pr == nil || !requested[pr.pkg.PkgPath] {
 			continue
 		}
-		if act.Err != nil {
-			msg := fmt.Sprintf("analyzer %s: %v", act.Analyzer.Name, act.Err)
-			if !errSeen[pkg.ID+msg] {
-				errSeen[pkg.ID+msg] = true
-				rep.Errors = append(rep.Errors, output.Error{Package: pkg.PkgPath, Message: msg})
-			}
-			continue
-		}
-		for _, d := range act.Diagnostics {
-			rule := rules.ByID(d.Category)
-			if rule == nil {
+		pkg := pr.pkg
+		for _, a := range as {
+			if err := pr.errs[a]; err != nil {
+				msg := fmt.Sprintf("analyzer %s: %v", a.Name, err)
+				if pkg.IllTyped {
+					msg = "not analysed: the package or a package it imports has errors"
+				}
+				if !errSeen[pkg.ID+msg] {
+					errSeen[pkg.ID+msg] = true
+					rep.Errors = append(rep.Errors, output.Error{Package: pkg.PkgPath, Message: msg})
+				}
 				continue
 			}
-			f := output.Finding{
-				Rule:    rule,
-				Message: stripPrefix(d.Message, rule),
-				Pos:     pkg.Fset.Position(d.Pos),
-				Package: pkg.PkgPath,
-				HasFix:  len(d.SuggestedFixes) > 0,
-			}
-			if d.End.IsValid() {
-				f.End = pkg.Fset.Position(d.End)
-			}
-			for _, rel := range d.Related {
-				if reason, ok := strings.CutPrefix(rel.Message, lint.SuppressedPrefix); ok {
-					f.Suppressed = true
-					f.SuppressReason = reason
+			for _, d := range pr.diags[a] {
+				rule := rules.ByID(d.Category)
+				if rule == nil {
 					continue
 				}
-				f.Related = append(f.Related, output.Related{Pos: pkg.Fset.Position(rel.Pos), Message: rel.Message})
-			}
-			rep.Findings = append(rep.Findings, f)
-			if !f.Suppressed {
-				for _, sf := range d.SuggestedFixes {
-					res.Fixes = append(res.Fixes, Fix{Rule: rule.ID, Fset: pkg.Fset, Fix: sf, Where: f.Pos})
-					break
+				f := output.Finding{
+					Rule:    rule,
+					Message: stripPrefix(d.Message, rule),
+					Pos:     pkg.Fset.Position(d.Pos),
+					Package: pkg.PkgPath,
+					HasFix:  len(d.SuggestedFixes) > 0,
+				}
+				if d.End.IsValid() {
+					f.End = pkg.Fset.Position(d.End)
+				}
+				for _, rel := range d.Related {
+					if reason, ok := strings.CutPrefix(rel.Message, lint.SuppressedPrefix); ok {
+						f.Suppressed = true
+						f.SuppressReason = reason
+						continue
+					}
+					f.Related = append(f.Related, output.Related{Pos: pkg.Fset.Position(rel.Pos), Message: rel.Message})
+				}
+				rep.Findings = append(rep.Findings, f)
+				if !f.Suppressed {
+					for _, sf := range d.SuggestedFixes {
+						res.Fixes = append(res.Fixes, Fix{Rule: rule.ID, Fset: pkg.Fset, Fix: sf, Where: f.Pos})
+						break
+					}
 				}
 			}
 		}
