@@ -30,14 +30,10 @@ package sqli
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"github.com/apivet/apivet/internal/lint"
 	"github.com/apivet/apivet/passes/sinks"
-	"github.com/apivet/apivet/passes/strval"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 var opts = lint.NewOptions('3')
@@ -47,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "sqli",
 	Doc:      "report SQL queries built by concatenation or formatting from non-constant values (AV301, AV302)",
 	URL:      "https://github.com/apivet/apivet/blob/main/docs/rules/AV301.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer, sinks.Analyzer},
+	Requires: []*analysis.Analyzer{sinks.Analyzer},
 	Run:      run,
 }
 
@@ -64,55 +60,22 @@ func run(pass *analysis.Pass) (any, error) {
 	if !rep.Enabled("AV301") && !rep.Enabled("AV302") && !rep.Enabled("AV002") {
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{
-		pass:  pass,
-		info:  pass.TypesInfo,
-		sv:    pass.ResultOf[strval.Analyzer].(*strval.Result),
-		sinks: pass.ResultOf[sinks.Analyzer].(*sinks.Result),
-	}
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		if rep.Skipped(call.Pos()) {
+	for _, f := range pass.ResultOf[sinks.Analyzer].(*sinks.Result).Findings {
+		if rep.Skipped(f.Call.Pos()) {
 			continue
 		}
-		for _, sk := range c.sinks.Lookup(call) {
-			var fn ast.Node
-			for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-				fn = enc.Node()
-				if _, ok := fn.(*ast.FuncDecl); ok {
-					break
-				}
-			}
-			c.fnBody = bodyOf(fn)
-			t := c.query(call.Args[sk.Arg])
-			if t == nil {
-				continue
-			}
-			t.ident = t.ident || sk.Ident
-			rule := "AV301"
-			if sk.Kind == sinks.SQLFragment {
-				rule = "AV302"
-			}
-			rep.Report(lint.Finding{
-				Rule:    rule,
-				Node:    reportRange(call),
-				Message: message(t, sk),
-			})
+		rule := "AV301"
+		if f.Sink.Kind == sinks.SQLFragment {
+			rule = "AV302"
 		}
+		rep.Report(lint.Finding{
+			Rule:    rule,
+			Node:    reportRange(f.Call),
+			Message: message(f.Taint, f.Sink),
+		})
 	}
 	rep.Finish()
 	return nil, nil
-}
-
-func bodyOf(n ast.Node) *ast.BlockStmt {
-	switch f := n.(type) {
-	case *ast.FuncDecl:
-		return f.Body
-	case *ast.FuncLit:
-		return f.Body
-	}
-	return nil
 }
 
 // reportRange points at the method name of a chained call
@@ -127,12 +90,4 @@ func reportRange(call *ast.CallExpr) analysis.Range {
 		return span{sel.Sel.Pos(), call.End()}
 	}
 	return call
-}
-
-type checker struct {
-	pass   *analysis.Pass
-	info   *types.Info
-	sv     *strval.Result
-	sinks  *sinks.Result
-	fnBody *ast.BlockStmt
 }

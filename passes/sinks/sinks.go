@@ -66,6 +66,17 @@ type Sink struct {
 	// Ident is set when the argument names columns or tables (gorm's
 	// Order, Select, Table) rather than holding a condition or statement.
 	Ident bool
+	// Partial is set when the user function builds the argument into its
+	// query (a table name, a where clause) rather than running it as is.
+	Partial bool
+}
+
+// Finding is a sink call whose query argument is built from non-constant
+// pieces (or read whole from the request).
+type Finding struct {
+	Call  *ast.CallExpr
+	Sink  Sink
+	Taint *Taint
 }
 
 // SinkFact records, for a function of the module, which string parameters
@@ -81,6 +92,7 @@ type FactSink struct {
 	Name        string
 	Placeholder string
 	Ident       bool
+	Partial     bool
 }
 
 // AFact marks SinkFact as an analysis fact.
@@ -89,17 +101,25 @@ func (*SinkFact) AFact() {}
 func (f *SinkFact) String() string {
 	var parts []string
 	for _, s := range f.Sinks {
-		parts = append(parts, strconv.Itoa(s.Param)+"→"+string(s.Kind)+" "+s.Name)
+		p := strconv.Itoa(s.Param) + "→" + string(s.Kind)
+		if s.Partial {
+			p += " (built)"
+		}
+		parts = append(parts, p+" "+s.Name)
 	}
 	return "sinks " + strings.Join(parts, ", ")
 }
 
-// Result finds sinks at call sites.
+// Result finds sinks at call sites and the sink calls whose query is
+// built from non-constant pieces.
 type Result struct {
 	info  *types.Info
 	pkg   *types.Package
 	local map[*types.Func][]FactSink
 	pass  *analysis.Pass
+	// Findings lists, in source order, the sink calls of the package whose
+	// query argument is built from non-constant pieces.
+	Findings []Finding
 }
 
 // Lookup returns the sinks a call reaches, one per argument.
@@ -126,7 +146,7 @@ func (r *Result) Lookup(call *ast.CallExpr) []Sink {
 	var out []Sink
 	for _, s := range fs {
 		if s.Param < len(call.Args) {
-			out = append(out, Sink{Kind: s.Kind, Arg: s.Param, Name: s.Name, Via: typesx.FuncDisplay(fn), Placeholder: s.Placeholder, Ident: s.Ident})
+			out = append(out, Sink{Kind: s.Kind, Arg: s.Param, Name: s.Name, Via: typesx.FuncDisplay(fn), Placeholder: s.Placeholder, Ident: s.Ident, Partial: s.Partial})
 		}
 	}
 	return out
@@ -140,40 +160,78 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sv := pass.ResultOf[strval.Analyzer].(*strval.Result)
 
-	// Calls inside function declarations, with the declaration.
+	// Every call, with the function declaration around it (the outermost:
+	// a closure sees its declaration's parameters and guards) and the body
+	// to search for allow-list guards.
 	type site struct {
 		call *ast.CallExpr
 		fn   *types.Func
+		body *ast.BlockStmt
 	}
 	var sites []site
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		for enc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-			fd := enc.Node().(*ast.FuncDecl)
-			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-				sites = append(sites, site{cur.Node().(*ast.CallExpr), fn})
+		st := site{call: cur.Node().(*ast.CallExpr)}
+		for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			switch f := enc.Node().(type) {
+			case *ast.FuncLit:
+				st.body = f.Body
+				continue
+			case *ast.FuncDecl:
+				st.body = f.Body
+				st.fn, _ = pass.TypesInfo.Defs[f.Name].(*types.Func)
 			}
 			break
 		}
+		sites = append(sites, st)
+	}
+	newChecker := func(s site) *checker {
+		return &checker{pass: pass, info: pass.TypesInfo, sv: sv, fnBody: s.body,
+			trusted: trustedParams(sv, s.fn), used: map[*types.Var]bool{}}
 	}
 
-	// Propagate to a fixpoint: helpers that call helpers.
+	// Propagate to a fixpoint: helpers that pass a parameter through, or
+	// build it into their query, and helpers that call helpers.
 	for round := 0; round < 8; round++ {
 		changed := false
+		add := func(fn *types.Func, fs FactSink) {
+			if !containsSink(r.local[fn], fs) {
+				r.local[fn] = append(r.local[fn], fs)
+				changed = true
+			}
+		}
 		for _, s := range sites {
+			if s.fn == nil {
+				continue
+			}
 			for _, sk := range r.Lookup(s.call) {
-				param := paramFlowing(pass.TypesInfo, sv, s.fn, s.call.Args[sk.Arg])
-				if param < 0 {
+				arg := s.call.Args[sk.Arg]
+				if param := paramFlowing(pass.TypesInfo, sv, s.fn, arg); param >= 0 {
+					add(s.fn, FactSink{Param: param, Kind: sk.Kind, Name: sk.Name, Placeholder: sk.Placeholder, Ident: sk.Ident, Partial: sk.Partial})
 					continue
 				}
-				fs := FactSink{Param: param, Kind: sk.Kind, Name: sk.Name, Placeholder: sk.Placeholder, Ident: sk.Ident}
-				if !containsSink(r.local[s.fn], fs) {
-					r.local[s.fn] = append(r.local[s.fn], fs)
-					changed = true
+				c := newChecker(s)
+				if c.query(arg) != nil {
+					continue
+				}
+				sig := s.fn.Signature()
+				for i := 0; i < sig.Params().Len(); i++ {
+					if c.used[sig.Params().At(i)] {
+						add(s.fn, FactSink{Param: i, Kind: sk.Kind, Name: sk.Name, Placeholder: sk.Placeholder, Ident: sk.Ident, Partial: true})
+					}
 				}
 			}
 		}
 		if !changed {
 			break
+		}
+	}
+
+	for _, s := range sites {
+		for _, sk := range r.Lookup(s.call) {
+			if t := newChecker(s).query(s.call.Args[sk.Arg]); t != nil {
+				t.Ident = t.Ident || sk.Ident
+				r.Findings = append(r.Findings, Finding{Call: s.call, Sink: sk, Taint: t})
+			}
 		}
 	}
 

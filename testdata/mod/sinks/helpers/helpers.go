@@ -38,3 +38,10 @@ func (s *Store) Trimmed(ctx context.Context, q string) (*sql.Rows, error) {
 	q = "SELECT 1"
 	return s.db.QueryContext(ctx, q)
 }
+
+// Exists builds its where clause into the statement: callers are checked.
+func (s *Store) Exists(ctx context.Context, table, where string, args ...any) (bool, error) { // want Exists:`sinks 1→sql-query \(built\) \(\*sql.DB\).QueryRowContext, 2→sql-query \(built\) \(\*sql.DB\).QueryRowContext`
+	var ok bool
+	err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM "+table+" WHERE "+where+")", args...).Scan(&ok)
+	return ok, err
+}

@@ -29,3 +29,17 @@ func Exec(db *sql.DB, stmt string) error {
 	_, err := db.Exec(q)
 	return err
 }
+
+// Count counts the rows of table matching where (with ? placeholders): a
+// helper whose callers supply SQL text, checked where it is called.
+func Count(ctx context.Context, db *sql.DB, table, where string, args ...any) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table+" WHERE "+where, args...).Scan(&n)
+	return n, err
+}
+
+// DropTable takes only a table name: its own query is checked.
+func DropTable(db *sql.DB, name string) error {
+	_, err := db.Exec("DROP TABLE " + name) // want `query built with concatenation from parameter "name" reaches \(\*sql.DB\).Exec; choose the identifier`
+	return err
+}

@@ -245,3 +245,10 @@ func (r *UserRepo) Count() (*sql.Rows, error) {
 	//apivet:ignore AV301 nothing to suppress any more // want `AV002 low: //apivet:ignore for AV301 matches no finding`
 	return r.db.Query("SELECT count(*) FROM users")
 }
+
+func (r *UserRepo) Counts(ctx context.Context, author, q string) (int, error) {
+	if _, err := dbutil.Count(ctx, r.db, "pages", "author = ?", author); err != nil {
+		return 0, err
+	}
+	return dbutil.Count(ctx, r.db, "pages", "title LIKE '%"+q+"%'") // want `query built with concatenation from parameter "q" reaches dbutil.Count \(which builds it into a query for \(\*sql.DB\).QueryRowContext\)`
+}

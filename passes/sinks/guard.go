@@ -1,4 +1,4 @@
-package sqli
+package sinks
 
 import (
 	"go/ast"

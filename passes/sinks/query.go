@@ -1,4 +1,4 @@
-package sqli
+package sinks
 
 import (
 	"go/ast"
@@ -10,29 +10,93 @@ import (
 	"github.com/apivet/apivet/internal/typesx"
 	"github.com/apivet/apivet/internal/web"
 	"github.com/apivet/apivet/passes/strval"
+	"golang.org/x/tools/go/analysis"
 )
 
-// taint describes the first non-constant piece found in a query.
-type taint struct {
-	how   string // the construct that embedded it: concatenation, fmt.Sprintf, ...
-	what  string // `parameter "name"`, `request input c.Query("sort")`, ...
-	arg   string // what to pass as an argument instead
-	ident bool   // it stands where an identifier goes (ORDER BY, FROM, ...)
-	whole bool   // the whole query text comes from the request
+// Taint describes the first non-constant piece found in a query.
+type Taint struct {
+	How   string // the construct that embedded it: concatenation, fmt.Sprintf, ...
+	What  string // `parameter "name"`, `request input c.Query("sort")`, ...
+	Arg   string // what to pass as an argument instead
+	Ident bool   // it stands where an identifier goes (ORDER BY, FROM, ...)
+	Whole bool   // the whole query text comes from the request
 }
 
 const maxDepth = 24
 
+// checker analyses the query arguments of one function.
+type checker struct {
+	pass   *analysis.Pass
+	info   *types.Info
+	sv     *strval.Result
+	fnBody *ast.BlockStmt
+	// trusted are the function's parameters that carry SQL text by design
+	// (table, where, clause, ...): the function's callers decide what goes
+	// in, so a query built from them is checked where they are called.
+	trusted map[*types.Var]bool
+	used    map[*types.Var]bool
+}
+
+// clauseWords mark a parameter that carries SQL text by contract: a helper
+// such as Count(ctx, db, table, where string) takes conditions from its
+// callers, who decide what goes in.
+var clauseWords = map[string]bool{
+	"where": true, "clause": true, "cond": true, "condition": true, "conditions": true,
+	"predicate": true, "sql": true, "stmt": true, "statement": true, "fragment": true,
+	"expr": true, "expression": true, "join": true, "joins": true,
+}
+
+// identWords mark a parameter naming a table or columns. In a helper that
+// also takes a clause they are caller-controlled SQL text too; alone
+// (DropTable(name string)) they are as likely to come from a request, so
+// the helper's own query is checked.
+var identWords = map[string]bool{
+	"table": true, "tbl": true, "tablename": true, "select": true, "projection": true,
+	"schema": true, "view": true, "columns": true, "cols": true,
+}
+
+// trustedParams returns the string parameters of a SQL helper that carry
+// SQL text by design (never reassigned); see clauseWords.
+func trustedParams(sv *strval.Result, fn *types.Func) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	if fn == nil {
+		return out
+	}
+	sig := fn.Signature()
+	clause := false
+	for i := 0; i < sig.Params().Len(); i++ {
+		v := sig.Params().At(i)
+		if sig.Variadic() && i == sig.Params().Len()-1 || !typesx.IsString(v.Type()) {
+			continue
+		}
+		if as, _ := sv.Assignments(v); len(as) > 0 {
+			continue
+		}
+		for _, w := range typesx.NameWords(v.Name()) {
+			if clauseWords[w] {
+				out[v] = true
+				clause = true
+			} else if identWords[w] {
+				out[v] = true
+			}
+		}
+	}
+	if !clause {
+		return map[*types.Var]bool{}
+	}
+	return out
+}
+
 // query decides whether a sink argument is a query built from non-constant
 // pieces, or read whole from the request.
-func (c *checker) query(e ast.Expr) *taint {
+func (c *checker) query(e ast.Expr) *Taint {
 	if !c.isText(e) {
 		return nil
 	}
 	return c.top(e, 0, map[types.Object]bool{})
 }
 
-func (c *checker) top(e ast.Expr, depth int, seen map[types.Object]bool) *taint {
+func (c *checker) top(e ast.Expr, depth int, seen map[types.Object]bool) *Taint {
 	if depth > maxDepth {
 		return nil
 	}
@@ -53,7 +117,7 @@ func (c *checker) top(e ast.Expr, depth int, seen map[types.Object]bool) *taint 
 			return c.top(arg, depth+1, seen)
 		}
 		if d, ok := web.RequestInput(c.info, x); ok {
-			return &taint{how: "request input", what: "request input " + d, whole: true}
+			return &Taint{How: "request input", What: "request input " + d, Whole: true}
 		}
 	case *ast.Ident:
 		v, ok := c.info.Uses[x].(*types.Var)
@@ -75,7 +139,7 @@ func (c *checker) top(e ast.Expr, depth int, seen map[types.Object]bool) *taint 
 		}
 	case *ast.SelectorExpr, *ast.IndexExpr:
 		if d, ok := web.RequestInput(c.info, x); ok {
-			return &taint{how: "request input", what: "request input " + d, whole: true}
+			return &Taint{How: "request input", What: "request input " + d, Whole: true}
 		}
 	}
 	return nil
@@ -84,7 +148,7 @@ func (c *checker) top(e ast.Expr, depth int, seen map[types.Object]bool) *taint 
 // assigned examines one write to a variable holding (part of) a query. At
 // the top level a plain value (a parameter, a field) is not a built query;
 // inside a build every non-constant piece counts.
-func (c *checker) assigned(v *types.Var, a strval.Assignment, depth int, seen map[types.Object]bool, top bool) *taint {
+func (c *checker) assigned(v *types.Var, a strval.Assignment, depth int, seen map[types.Object]bool, top bool) *Taint {
 	switch a.Kind {
 	case strval.Plain:
 		if a.Op == token.ASSIGN {
@@ -95,10 +159,10 @@ func (c *checker) assigned(v *types.Var, a strval.Assignment, depth int, seen ma
 		}
 		if a.Op == token.ADD_ASSIGN {
 			if t := c.piece(a.RHS, depth+1, seen); t != nil {
-				if t.how == "" {
-					t.how = "+="
+				if t.How == "" {
+					t.How = "+="
 				}
-				t.ident = t.ident || identPosition(c.prefixOf(v, a))
+				t.Ident = t.Ident || identPosition(c.prefixOf(v, a))
 				return t
 			}
 		}
@@ -129,8 +193,8 @@ func (c *checker) assigned(v *types.Var, a strval.Assignment, depth int, seen ma
 				if a.Index == 0 {
 					kind = "key"
 				}
-				t.what = kind + " of " + t.what
-				t.arg = v.Name()
+				t.What = kind + " of " + t.What
+				t.Arg = v.Name()
 			}
 			return t
 		}
@@ -159,7 +223,7 @@ func (c *checker) prefixOf(v *types.Var, a strval.Assignment) string {
 }
 
 // concat walks a + b + c, checking every operand.
-func (c *checker) concat(b *ast.BinaryExpr, depth int, seen map[types.Object]bool) *taint {
+func (c *checker) concat(b *ast.BinaryExpr, depth int, seen map[types.Object]bool) *Taint {
 	var ops []ast.Expr
 	var flatten func(e ast.Expr)
 	flatten = func(e ast.Expr) {
@@ -178,10 +242,10 @@ func (c *checker) concat(b *ast.BinaryExpr, depth int, seen map[types.Object]boo
 			continue
 		}
 		if t := c.piece(op, depth+1, seen); t != nil {
-			if t.how == "" {
-				t.how = "concatenation"
+			if t.How == "" {
+				t.How = "concatenation"
 			}
-			t.ident = t.ident || identPosition(prefix)
+			t.Ident = t.Ident || identPosition(prefix)
 			return t
 		}
 		prefix = ""
@@ -191,7 +255,7 @@ func (c *checker) concat(b *ast.BinaryExpr, depth int, seen map[types.Object]boo
 
 // construct handles the calls that build strings: fmt.Sprintf and
 // friends, strings.Join, and Builder/Buffer String().
-func (c *checker) construct(call *ast.CallExpr, depth int, seen map[types.Object]bool) (*taint, bool) {
+func (c *checker) construct(call *ast.CallExpr, depth int, seen map[types.Object]bool) (*Taint, bool) {
 	fn := typesx.Callee(c.info, call)
 	if fn == nil {
 		return nil, false
@@ -202,8 +266,8 @@ func (c *checker) construct(call *ast.CallExpr, depth int, seen map[types.Object
 	case "fmt.Sprint", "fmt.Sprintln":
 		for _, a := range call.Args {
 			if t := c.piece(a, depth+1, seen); t != nil {
-				if t.how == "" {
-					t.how = typesx.FuncKey(fn)
+				if t.How == "" {
+					t.How = typesx.FuncKey(fn)
 				}
 				return t, true
 			}
@@ -242,15 +306,15 @@ func (c *checker) passThrough(call *ast.CallExpr) (ast.Expr, bool) {
 
 // format checks fmt.Sprintf's format and the arguments its text verbs
 // (%s, %v, %q) consume; numbers formatted with %d and friends are safe.
-func (c *checker) format(how string, args []ast.Expr, depth int, seen map[types.Object]bool) *taint {
+func (c *checker) format(how string, args []ast.Expr, depth int, seen map[types.Object]bool) *Taint {
 	if len(args) == 0 {
 		return nil
 	}
 	f, ok := c.sv.String(args[0])
 	if !ok {
 		if t := c.piece(args[0], depth+1, seen); t != nil {
-			if t.how == "" {
-				t.how = how + " format"
+			if t.How == "" {
+				t.How = how + " format"
 			}
 			return t
 		}
@@ -264,10 +328,10 @@ func (c *checker) format(how string, args []ast.Expr, depth int, seen map[types.
 			continue // %d, %x, %t, %f, %T...: cannot carry SQL text
 		}
 		if t := c.piece(args[v.arg+1], depth+1, seen); t != nil {
-			if t.how == "" {
-				t.how = how
+			if t.How == "" {
+				t.How = how
 			}
-			t.ident = t.ident || identPosition(f[:v.pos])
+			t.Ident = t.Ident || identPosition(f[:v.pos])
 			return t
 		}
 	}
@@ -327,12 +391,12 @@ func parseVerbs(f string) []verb {
 }
 
 // join checks strings.Join(elems, sep): every element that can reach elems.
-func (c *checker) join(elems, sep ast.Expr, depth int, seen map[types.Object]bool) *taint {
+func (c *checker) join(elems, sep ast.Expr, depth int, seen map[types.Object]bool) *Taint {
 	if t := c.piece(sep, depth+1, seen); t != nil {
 		return t
 	}
-	var check func(e ast.Expr) *taint
-	check = func(e ast.Expr) *taint {
+	var check func(e ast.Expr) *Taint
+	check = func(e ast.Expr) *Taint {
 		e = ast.Unparen(e)
 		switch x := e.(type) {
 		case *ast.CompositeLit:
@@ -398,8 +462,8 @@ func (c *checker) join(elems, sep ast.Expr, depth int, seen map[types.Object]boo
 		return nil
 	}
 	if t := check(elems); t != nil {
-		if t.how == "" {
-			t.how = "strings.Join"
+		if t.How == "" {
+			t.How = "strings.Join"
 		}
 		return t
 	}
@@ -407,7 +471,7 @@ func (c *checker) join(elems, sep ast.Expr, depth int, seen map[types.Object]boo
 }
 
 // builder checks every write into a local strings.Builder or bytes.Buffer.
-func (c *checker) builder(x ast.Expr, kind string, depth int, seen map[types.Object]bool) *taint {
+func (c *checker) builder(x ast.Expr, kind string, depth int, seen map[types.Object]bool) *Taint {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
 		return nil
@@ -428,8 +492,8 @@ func (c *checker) builder(x ast.Expr, kind string, depth int, seen map[types.Obj
 		switch fn.Name() {
 		case "WriteString", "Write":
 			if t := c.piece(call.Args[0], depth+1, seen); t != nil {
-				if t.how == "" {
-					t.how = kind
+				if t.How == "" {
+					t.How = kind
 				}
 				return t
 			}
@@ -448,8 +512,8 @@ func (c *checker) builder(x ast.Expr, kind string, depth int, seen map[types.Obj
 		if typesx.FuncKey(fn) == "fmt.Fprint" || typesx.FuncKey(fn) == "fmt.Fprintln" {
 			for _, a := range call.Args[1:] {
 				if t := c.piece(a, depth+1, seen); t != nil {
-					if t.how == "" {
-						t.how = typesx.FuncKey(fn)
+					if t.How == "" {
+						t.How = typesx.FuncKey(fn)
 					}
 					return t
 				}
@@ -485,7 +549,7 @@ func isTextType(t types.Type) bool {
 }
 
 // piece checks one component of a built query.
-func (c *checker) piece(e ast.Expr, depth int, seen map[types.Object]bool) *taint {
+func (c *checker) piece(e ast.Expr, depth int, seen map[types.Object]bool) *Taint {
 	if depth > maxDepth || e == nil {
 		return nil
 	}
@@ -521,6 +585,10 @@ func (c *checker) piece(e ast.Expr, depth int, seen map[types.Object]bool) *tain
 		if c.allowListed(v, x) {
 			return nil
 		}
+		if c.trusted[v] {
+			c.used[v] = true
+			return nil
+		}
 		_, _, isParam := c.sv.Param(v)
 		as, ok := c.sv.Assignments(v)
 		if isParam || v.Parent() == v.Pkg().Scope() || v.Pkg() != c.pass.Pkg || !ok || len(as) == 0 {
@@ -536,8 +604,8 @@ func (c *checker) piece(e ast.Expr, depth int, seen map[types.Object]bool) *tain
 		}
 		for _, a := range as {
 			if t := c.assigned(v, a, depth, seen, false); t != nil {
-				if t.arg == "" {
-					t.arg = v.Name()
+				if t.Arg == "" {
+					t.Arg = v.Name()
 				}
 				return t
 			}
@@ -559,32 +627,32 @@ func (c *checker) piece(e ast.Expr, depth int, seen map[types.Object]bool) *tain
 }
 
 // leaf describes a non-constant value.
-func (c *checker) leaf(e ast.Expr) *taint {
+func (c *checker) leaf(e ast.Expr) *Taint {
 	e = typesx.StripConversions(c.info, e)
 	if d, ok := web.RequestInput(c.info, e); ok {
-		return &taint{what: "request input " + d, arg: "the value"}
+		return &Taint{What: "request input " + d, Arg: "the value"}
 	}
 	name := typesx.ExprName(e)
 	switch x := e.(type) {
 	case *ast.Ident:
 		if v, ok := c.info.Uses[x].(*types.Var); ok {
 			if _, _, isParam := c.sv.Param(v); isParam {
-				return &taint{what: "parameter " + strconv.Quote(x.Name), arg: x.Name}
+				return &Taint{What: "parameter " + strconv.Quote(x.Name), Arg: x.Name}
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				return &taint{what: "package variable " + strconv.Quote(x.Name), arg: x.Name}
+				return &Taint{What: "package variable " + strconv.Quote(x.Name), Arg: x.Name}
 			}
-			return &taint{what: "variable " + strconv.Quote(x.Name), arg: x.Name}
+			return &Taint{What: "variable " + strconv.Quote(x.Name), Arg: x.Name}
 		}
 	case *ast.SelectorExpr:
 		if _, ok := c.info.Selections[x]; ok {
-			return &taint{what: "field " + strconv.Quote(name), arg: name}
+			return &Taint{What: "field " + strconv.Quote(name), Arg: name}
 		}
-		return &taint{what: strconv.Quote(name), arg: name}
+		return &Taint{What: strconv.Quote(name), Arg: name}
 	case *ast.CallExpr:
-		return &taint{what: "the result of " + name, arg: "the value"}
+		return &Taint{What: "the result of " + name, Arg: "the value"}
 	}
-	return &taint{what: strconv.Quote(name), arg: "the value"}
+	return &Taint{What: strconv.Quote(name), Arg: "the value"}
 }
 
 // trustedFields hold identifiers an ORM derives from the program's own
