@@ -704,6 +704,9 @@ type funcValue struct {
 	pos   token.Pos
 	nodes []ast.Node // the function literals or declarations; nil when unknown
 	set   bool
+	// patterns are the regular expressions of re.MatchString method values
+	// used as the callback.
+	patterns []ast.Expr
 }
 
 // funcs returns the origin callbacks set in cf.
@@ -723,6 +726,14 @@ func (c *checker) funcs(cf *config, lib *library) []funcValue {
 				}
 			}
 			fv.set = true
+			if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok && sel.Sel.Name == "MatchString" {
+				if fn, ok := c.info.Uses[sel.Sel].(*types.Func); ok && typesx.FuncKey(fn) == "regexp.Regexp.MatchString" {
+					if pat := c.regexpPattern(sel.X, 0); pat != nil {
+						fv.patterns = append(fv.patterns, pat)
+					}
+					continue
+				}
+			}
 			nodes, ok := c.funcNodes(e, 0)
 			if !ok {
 				known = false

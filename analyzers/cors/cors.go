@@ -290,6 +290,14 @@ func (c *checker) checkConfig(call *ast.CallExpr, lib *library, cf *config) {
 
 	// Origin callbacks.
 	for _, fv := range fns {
+		for _, pat := range fv.patterns {
+			if v, ok := c.sv.String(pat); ok {
+				if bad, why := regexBroken(v); bad {
+					c.reportBroken(call, fv.field+" matches the origin with regexp "+quote(v)+" without anchors", broken{example: why, node: pat}, credsOn, credsRel)
+					break
+				}
+			}
+		}
 		for _, n := range fv.nodes {
 			res := c.analyzeFunc(n, fv.param, 0)
 			if res.acceptsAll && credsOn {

@@ -559,8 +559,29 @@ func (c *checker) ecb(cc cand) {
 	if loop == nil || len(cc.call.Args) != 2 {
 		return
 	}
-	src, ok := ast.Unparen(cc.call.Args[1]).(*ast.SliceExpr)
-	if !ok || !c.advances(src, loop) || c.chains(loop) {
+	if c.chains(loop) {
+		return
+	}
+	switch src := ast.Unparen(cc.call.Args[1]).(type) {
+	case *ast.SliceExpr:
+		if !c.advances(src, loop) {
+			return
+		}
+	case *ast.Ident:
+		// for _, rec := range records { block.Encrypt(dst, rec) }: records
+		// of one block each, encrypted independently with one key.
+		rs, ok := loop.(*ast.RangeStmt)
+		if !ok || rs.Value == nil {
+			return
+		}
+		if id, ok := rs.Value.(*ast.Ident); !ok || c.info.ObjectOf(id) != c.info.ObjectOf(src) {
+			return
+		}
+		sl, ok := typesx.TypeOf(c.info, rs.X).Underlying().(*types.Slice)
+		if !ok || !typesx.IsBytes(sl.Elem()) {
+			return
+		}
+	default:
 		return
 	}
 	recv := "block"

@@ -200,7 +200,7 @@ func (c *checker) walk() {
 					}
 				}
 				key := typesx.FuncKey(fn)
-				if kdfs[key] && fd != nil {
+				if kdfs[key] && !kdfVerifiers[key] && fd != nil {
 					c.tagsOf(fd).kdf = true
 				}
 				if integrityCalls[key] && fd != nil {

@@ -188,6 +188,13 @@ var hashValueNames = map[string]string{
 // kdfs derive keys from or store passwords properly; a fast hash of a
 // password in a function that also calls one of them is a pre-hash
 // (bcrypt's 72-byte limit) or a legacy-hash migration, not the storage.
+// kdfVerifiers check a password against a KDF hash without producing one:
+// a function that calls them next to MD5 is verifying both kinds of stored
+// hash, not migrating them.
+var kdfVerifiers = map[string]bool{
+	xcrypto + "bcrypt.CompareHashAndPassword": true,
+}
+
 var kdfs = map[string]bool{
 	xcrypto + "bcrypt.GenerateFromPassword":                    true,
 	xcrypto + "bcrypt.CompareHashAndPassword":                  true,

@@ -4,6 +4,7 @@ package main
 import (
 	"net/http"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/gorilla/handlers"
@@ -49,4 +50,16 @@ func fromEnv(h http.Handler) http.Handler {
 
 func public(h http.Handler) http.Handler {
 	return handlers.CORS(handlers.AllowedOrigins([]string{"*"}))(h)
+}
+
+var partnerOrigin = regexp.MustCompile(`https://[a-z]+\.partner\.example`)
+
+var partnerOriginAnchored = regexp.MustCompile(`^https://[a-z]+\.partner\.example$`)
+
+func partners(h http.Handler) http.Handler {
+	return handlers.CORS(handlers.AllowedOriginValidator(partnerOrigin.MatchString), handlers.AllowCredentials())(h) // want `AV403 .*AllowedOriginValidator matches the origin with regexp .* without anchors`
+}
+
+func partnersAnchored(h http.Handler) http.Handler {
+	return handlers.CORS(handlers.AllowedOriginValidator(partnerOriginAnchored.MatchString), handlers.AllowCredentials())(h)
 }
