@@ -43,7 +43,7 @@ trap 'rm -rf "$work"' EXIT
 (cd "$repo" && go build -o "$work/apivet" ./cmd/apivet && go build -o "$work/noop" ./internal/bench/noop)
 tools=(floor apivet vet)
 if [ $gosec = 1 ]; then
-  if ! command -v gosec >/dev/null || ! gosec -version 2>/dev/null | grep -q 2.30.0; then
+  if ! command -v gosec >/dev/null || ! go version -m "$(command -v gosec)" | grep -q "securego/gosec/v2.*v2.30.0"; then
     echo "installing gosec v2.30.0 into $work/bin ..."
     GOBIN="$work/bin" go install github.com/securego/gosec/v2/cmd/gosec@v2.30.0
     export PATH="$work/bin:$PATH"

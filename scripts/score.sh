@@ -11,7 +11,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if command -v gosec >/dev/null && gosec -version 2>/dev/null | grep -q 2.30.0; then
+if command -v gosec >/dev/null && go version -m "$(command -v gosec)" | grep -q "securego/gosec/v2.*v2.30.0"; then
   gosec=gosec
 else
   echo "installing gosec v2.30.0 ..." >&2
