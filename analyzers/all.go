@@ -7,7 +7,9 @@ import (
 	"github.com/apivet/apivet/analyzers/cors"
 	"github.com/apivet/apivet/analyzers/crypto"
 	"github.com/apivet/apivet/analyzers/directive"
+	"github.com/apivet/apivet/analyzers/headers"
 	"github.com/apivet/apivet/analyzers/jwt"
+	"github.com/apivet/apivet/analyzers/ratelimit"
 	"github.com/apivet/apivet/analyzers/secrets"
 	"github.com/apivet/apivet/analyzers/sqli"
 	"github.com/apivet/apivet/analyzers/transport"
@@ -19,10 +21,12 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directive.Analyzer,
 		jwt.Analyzer,
+		ratelimit.Analyzer,
 		sqli.Analyzer,
 		cors.Analyzer,
 		secrets.Analyzer,
 		crypto.Analyzer,
+		headers.Analyzer,
 		transport.Analyzer,
 	}
 }
