@@ -93,3 +93,16 @@ var suggestions = map[routes.Kind]string{
 	routes.NetHTTP:    "a limiter such as httprate.LimitByIP or golang.org/x/time/rate middleware",
 	routes.HTTPRouter: "a limiter such as tollbooth.LimitHandler or golang.org/x/time/rate middleware",
 }
+
+// secretCheckWords mark an authenticated route that verifies a guessable
+// secret: a one-time code or PIN.
+var secretCheckWords = map[string]bool{
+	"otp": true, "totp": true, "hotp": true, "mfa": true, "2fa": true, "pin": true, "passcode": true,
+	"verify": true, "verification": true, "code": true, "codes": true, "challenge": true,
+}
+
+// adminPasswordWords mark a password operation that checks no current
+// password: an administrator setting or resetting someone's password.
+var adminPasswordWords = map[string]bool{
+	"reset": true, "forgot": true, "recover": true, "set": true, "admin": true, "initial": true,
+}

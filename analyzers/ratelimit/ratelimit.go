@@ -146,6 +146,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if !c.authRoute(r) || (len(c.exclude) > 0 && r.PathKnown && lint.MatchPath(c.exclude, r.Path)) {
 			continue
 		}
+		if authenticated(r) && !guessable(r) {
+			// Behind authentication a route is a brute-force target only
+			// when it checks a secret: the current password, a one-time
+			// code. Issuing tokens or an admin's account operations are not.
+			continue
+		}
 		limited, unknown := limited(r)
 		if limited || unknown {
 			continue
@@ -392,6 +398,40 @@ func limited(r *routes.Route) (limited, unknown bool) {
 		}
 	}
 	return false, unknown
+}
+
+// authenticated reports whether the route's chain authenticates the
+// caller first.
+func authenticated(r *routes.Route) bool {
+	for _, m := range r.Chain {
+		if m.Has(routes.Auth) {
+			return true
+		}
+	}
+	return false
+}
+
+// guessable reports whether an authenticated route verifies a secret a
+// client could guess: a one-time code, or the current password when
+// changing it (an admin resetting someone's password checks none).
+func guessable(r *routes.Route) bool {
+	var words []string
+	for _, seg := range routes.PathWords(r.Path) {
+		words = append(words, seg...)
+	}
+	words = append(words, handlerNameWords(r.HandlerName)...)
+	password, resetting := false, false
+	for _, w := range words {
+		switch {
+		case secretCheckWords[w]:
+			return true
+		case w == "password" || w == "passwd" || w == "passphrase" || w == "passwords":
+			password = true
+		case adminPasswordWords[w]:
+			resetting = true
+		}
+	}
+	return password && !resetting
 }
 
 func message(r *routes.Route) string {

@@ -223,7 +223,13 @@ func (b *builder) funcMW(f *frame, fn *types.Func, fun ast.Expr, call *ast.CallE
 			s.AnyHeader = s.AnyHeader || t.AnyHeader
 		}
 		m.Caps, m.Headers, m.AnyHeader = s.Caps, s.Headers, s.AnyHeader
-		if s.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || local {
+		// An authenticating middleware is recognised by its name too
+		// (JWTAuth, RequireAuth): what it checks is rarely visible in
+		// its body as a library call.
+		if c, _ := guessCaps(fn.Name()); c&Auth != 0 {
+			m.Caps |= Auth
+		}
+		if m.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || local {
 			return m
 		}
 	}

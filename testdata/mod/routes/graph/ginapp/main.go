@@ -54,12 +54,12 @@ func main() {
 	api.POST("/register", h.Register)                                  // want `POST /api/v1/register \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>\] h\.Register`
 
 	authed := api.Group("/users", authRequired())
-	authed.GET("/me", h.Me) // want `GET /api/v1/users/me \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>, authRequired\] h\.Me`
+	authed.GET("/me", h.Me) // want `GET /api/v1/users/me \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>, authRequired\{auth\}\] h\.Me`
 	// After the routes above: applies to later ones only.
 	api.Use(rateLimit(10, 10))
 	api.GET("/items", h.List) // want `GET /api/v1/items \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>, rateLimit\{rate-limit\}\] h\.List`
 	// The group copied api's chain when it was created.
-	authed.GET("/items", h.List) // want `GET /api/v1/users/items \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>, authRequired\] h\.List`
+	authed.GET("/items", h.List) // want `GET /api/v1/users/items \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>, authRequired\{auth\}\] h\.List`
 
 	registerAdmin(r.Group("/admin"))
 	r.Run(":8080") // want `start \(\*gin\.Engine\)\.Run gin gin\.Default\(\)`
@@ -67,5 +67,5 @@ func main() {
 
 func registerAdmin(g *gin.RouterGroup) {
 	g.Use(authRequired())
-	g.DELETE("/users/:id", func(c *gin.Context) {}) // want `DELETE /admin/users/:id \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>, authRequired\] func literal`
+	g.DELETE("/users/:id", func(c *gin.Context) {}) // want `DELETE /admin/users/:id \[gin\.Logger\(\)\{logging\}, gin\.Recovery\(\)\{recovery\}, securityHeaders\{security-headers\}<X-Frame-Options,X-Content-Type-Options>, authRequired\{auth\}\] func literal`
 }
