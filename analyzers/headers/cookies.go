@@ -10,6 +10,7 @@ import (
 
 	"github.com/apivet/apivet/internal/lint"
 	"github.com/apivet/apivet/internal/typesx"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -87,7 +88,68 @@ func (c *checker) cookieLit(lit *ast.CompositeLit, cur inspector.Cursor) {
 	if len(missing) == 0 {
 		return
 	}
-	c.rep.Report(lint.Finding{Rule: "AV703", Node: lit, Message: cookieMessage(label, missing, ct.fix)})
+	f := lint.Finding{Rule: "AV703", Node: lit, Message: cookieMessage(label, missing, ct.fix)}
+	if fix, ok := c.cookieFix(lit, cur, ct, missing, fields, later); ok {
+		f.Fixes = []analysis.SuggestedFix{fix}
+	}
+	c.rep.Report(f)
+}
+
+// cookieFix adds the missing attributes to a net/http Cookie literal when
+// none of them is written anywhere (not set to false, not assigned later):
+// then adding them is certain to be what the code means.
+func (c *checker) cookieFix(lit *ast.CompositeLit, cur inspector.Cursor, ct cookieType, missing []string, fields, later map[string]ast.Expr) (analysis.SuggestedFix, bool) {
+	if ct.name != "Name" || ct.sameSite != "SameSite" {
+		return analysis.SuggestedFix{}, false // net/http.Cookie only
+	}
+	httpName := ""
+	var file *ast.File
+	for enc := range cur.Enclosing((*ast.File)(nil)) {
+		file = enc.Node().(*ast.File)
+	}
+	if file == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	for _, imp := range file.Imports {
+		if imp.Path.Value == `"net/http"` {
+			httpName = "http"
+			if imp.Name != nil {
+				httpName = imp.Name.Name
+			}
+		}
+	}
+	if httpName == "" || httpName == "_" || httpName == "." {
+		return analysis.SuggestedFix{}, false
+	}
+	var parts []string
+	for _, m := range missing {
+		if _, ok := fields[m]; ok {
+			return analysis.SuggestedFix{}, false
+		}
+		if _, ok := later[m]; ok {
+			return analysis.SuggestedFix{}, false
+		}
+		switch m {
+		case "HttpOnly", "Secure":
+			parts = append(parts, m+": true")
+		case "SameSite":
+			parts = append(parts, "SameSite: "+httpName+".SameSiteLaxMode")
+		}
+	}
+	fset := c.pass.Fset
+	var text string
+	if fset.Position(lit.Lbrace).Line == fset.Position(lit.Rbrace).Line {
+		text = strings.Join(parts, ", ")
+		if len(lit.Elts) > 0 {
+			text = ", " + text
+		}
+	} else {
+		text = strings.Join(parts, ",\n") + ",\n"
+	}
+	return analysis.SuggestedFix{
+		Message:   "add " + strings.Join(missing, ", ") + " to the cookie",
+		TextEdits: []analysis.TextEdit{{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(text)}},
+	}, true
 }
 
 // cookieCall checks gin's c.SetCookie(name, value, maxAge, path, domain,

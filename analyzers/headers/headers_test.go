@@ -10,7 +10,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testenv.Module(t), headers.Analyzer,
+	analysistest.RunWithSuggestedFixes(t, testenv.Module(t), headers.Analyzer,
 		"./headers/gin", "./headers/echo", "./headers/fiber", "./headers/chi", "./headers/mux", "./headers/nethttp",
 		"./headers/values", "./headers/cookies", "./headers/mw", "./headers/split/...", "./headers/chainhelper")
 }

@@ -63,3 +63,21 @@ func dashboard(w http.ResponseWriter, sid string) {
 	http.SetCookie(w, &http.Cookie{Name: "dash", Value: sid, HttpOnly: true}) // want `AV703 .*"dash" cookie is set without Secure and SameSite`
 	http.SetCookie(w, &http.Cookie{Name: "prefs", Value: "compact"})
 }
+
+// issueRefresh sets the refresh token cookie from a multi-line literal.
+func issueRefresh(w http.ResponseWriter, refresh string) {
+	cookie := &http.Cookie{ // want `AV703 .*"refresh_token" cookie is set without HttpOnly, Secure and SameSite`
+		Name:   "refresh_token",
+		Value:  refresh,
+		Path:   "/api/auth",
+		MaxAge: 7 * 24 * 3600,
+	}
+	http.SetCookie(w, cookie)
+}
+
+// issueRemember sets Secure later: the fix adds only HttpOnly and SameSite.
+func issueRemember(w http.ResponseWriter, token string, prod bool) {
+	cookie := &http.Cookie{Name: "remember_token", Value: token} // want `AV703 .*"remember_token" cookie is set without`
+	cookie.Secure = prod
+	http.SetCookie(w, cookie)
+}
