@@ -459,3 +459,30 @@ func TestNarrowPatterns(t *testing.T) {
 		t.Errorf("a package outside the patterns was reported:\n%s", r.stdout)
 	}
 }
+
+// TestFix applies suggested fixes to a copy of the fixture.
+func TestFix(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(fixture(t))); err != nil {
+		t.Fatal(err)
+	}
+	bin := apivet(t)
+	before := findings(runIn(t, dir, nil, bin, "./fixme/...").stdout)
+	r := runIn(t, dir, nil, bin, "-fix", "./fixme/...")
+	if !strings.Contains(r.stderr, "applied 2 fix(es)") {
+		t.Errorf("-fix: %s", r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "fixme", "fixme.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"MinVersion: tls.VersionTLS12", "HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode"} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("fixed file lacks %q:\n%s", want, data)
+		}
+	}
+	after := findings(runIn(t, dir, nil, bin, "./fixme/...").stdout)
+	if len(before) != 2 || len(after) != 0 {
+		t.Errorf("findings before -fix %v, after %v", before, after)
+	}
+}

@@ -1,3 +1,3 @@
-module example.com/e2e
+module example.com/shop
 
 go 1.26

@@ -4,7 +4,7 @@ package user
 import (
 	"database/sql"
 
-	"example.com/e2e/helper"
+	"example.com/shop/helper"
 )
 
 func Delete(db *sql.DB, name string) error {
