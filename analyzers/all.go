@@ -7,6 +7,7 @@ import (
 	"github.com/apivet/apivet/analyzers/cors"
 	"github.com/apivet/apivet/analyzers/crypto"
 	"github.com/apivet/apivet/analyzers/directive"
+	"github.com/apivet/apivet/analyzers/exposure"
 	"github.com/apivet/apivet/analyzers/headers"
 	"github.com/apivet/apivet/analyzers/jwt"
 	"github.com/apivet/apivet/analyzers/ratelimit"
@@ -28,5 +29,6 @@ func All() []*analysis.Analyzer {
 		crypto.Analyzer,
 		headers.Analyzer,
 		transport.Analyzer,
+		exposure.Analyzer,
 	}
 }

@@ -4,8 +4,8 @@ package transport
 // people build TLS configurations: data only.
 
 // fieldRule names the check a struct field gets. The table is keyed by the
-// struct's "pkgpath.Type" so that later rules (server timeouts and body
-// limits on net/http.Server, AV804-805) add rows, not walks.
+// struct's "pkgpath.Type" so that later rules (body limits, AV805) add
+// rows, not walks.
 type fieldRule int
 
 const (
@@ -134,3 +134,95 @@ var quietPkgs = map[string]bool{
 	"log": true, "log/slog": true, "fmt": true,
 	"go.uber.org/zap": true, "github.com/sirupsen/logrus": true, "github.com/rs/zerolog": true,
 }
+
+// --- AV804: servers without a read-header timeout ---
+
+// Import paths of the web frameworks whose start helpers AV804 models.
+const (
+	pkgHTTP  = "net/http"
+	pkgGin   = "github.com/gin-gonic/gin"
+	pkgEcho  = "github.com/labstack/echo/v4"
+	pkgFiber = "github.com/gofiber/fiber/v2"
+)
+
+// readTimeoutFields are the net/http.Server fields that bound how long a
+// client may take to send its request headers: ReadHeaderTimeout, and
+// ReadTimeout, which net/http uses for the headers when ReadHeaderTimeout
+// is zero.
+var readTimeoutFields = map[string]bool{"ReadHeaderTimeout": true, "ReadTimeout": true}
+
+// fiberReadTimeout is the fiber.Config field fasthttp uses as its read
+// deadline. fasthttp sets no deadline at all on a connection's first
+// request when it is zero (IdleTimeout only applies to keep-alive
+// requests), and fiber's default is zero.
+const fiberReadTimeout = "ReadTimeout"
+
+// startKind says which server a start call serves with.
+type startKind int
+
+const (
+	// startBare always serves with a server of its own that sets no
+	// timeout: http.ListenAndServe and friends, gin's Engine.Run (gin
+	// v1.12 builds &http.Server{Addr, Handler} and nothing else).
+	startBare startKind = iota + 1
+	// startEcho serves with a server held in a field of *echo.Echo, which
+	// echo.New creates as new(http.Server): Start uses e.Server, StartTLS
+	// and StartAutoTLS use e.TLSServer, so timeouts set on one do not
+	// apply to the other.
+	startEcho
+	// startFiber serves with fasthttp, configured by the fiber.Config
+	// passed to fiber.New.
+	startFiber
+	// startServer is a method of *http.Server: the server's own literal is
+	// what is checked, or its zero value.
+	startServer
+)
+
+// starter describes a call that starts serving.
+type starter struct {
+	kind  startKind
+	addr  int    // index of the listen address argument, or -1
+	field string // startEcho: the *echo.Echo field holding the server
+}
+
+// starters are the calls that start an HTTP server, by FuncKey. gin's
+// RunUnix (a local socket behind a proxy) and RunQUIC (QUIC has its own
+// handshake timeouts) are left out.
+var starters = map[string]starter{
+	pkgHTTP + ".ListenAndServe":    {kind: startBare, addr: 0},
+	pkgHTTP + ".ListenAndServeTLS": {kind: startBare, addr: 0},
+	pkgHTTP + ".Serve":             {kind: startBare, addr: -1},
+	pkgHTTP + ".ServeTLS":          {kind: startBare, addr: -1},
+
+	pkgHTTP + ".Server.ListenAndServe":    {kind: startServer, addr: -1},
+	pkgHTTP + ".Server.ListenAndServeTLS": {kind: startServer, addr: -1},
+	pkgHTTP + ".Server.Serve":             {kind: startServer, addr: -1},
+	pkgHTTP + ".Server.ServeTLS":          {kind: startServer, addr: -1},
+
+	pkgGin + ".Engine.Run":         {kind: startBare, addr: 0},
+	pkgGin + ".Engine.RunTLS":      {kind: startBare, addr: 0},
+	pkgGin + ".Engine.RunListener": {kind: startBare, addr: -1},
+	pkgGin + ".Engine.RunFd":       {kind: startBare, addr: -1},
+
+	pkgEcho + ".Echo.Start":          {kind: startEcho, addr: 0, field: "Server"},
+	pkgEcho + ".Echo.StartH2CServer": {kind: startEcho, addr: 0, field: "Server"},
+	pkgEcho + ".Echo.StartTLS":       {kind: startEcho, addr: 0, field: "TLSServer"},
+	pkgEcho + ".Echo.StartAutoTLS":   {kind: startEcho, addr: 0, field: "TLSServer"},
+
+	pkgFiber + ".App.Listen":                         {kind: startFiber, addr: 0},
+	pkgFiber + ".App.ListenTLS":                      {kind: startFiber, addr: 0},
+	pkgFiber + ".App.ListenTLSWithCertificate":       {kind: startFiber, addr: 0},
+	pkgFiber + ".App.ListenMutualTLS":                {kind: startFiber, addr: 0},
+	pkgFiber + ".App.ListenMutualTLSWithCertificate": {kind: startFiber, addr: 0},
+	pkgFiber + ".App.Listener":                       {kind: startFiber, addr: -1},
+}
+
+// frameworkCtors build the value a start method is called on; AV804 only
+// judges echo and fiber values it sees built in the package.
+var frameworkCtors = map[startKind]string{
+	startEcho:  pkgEcho + ".New",
+	startFiber: pkgFiber + ".New",
+}
+
+// loopbackHosts are listen hosts only the machine itself can reach.
+var loopbackHosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, "[::1]": true}

@@ -1,11 +1,12 @@
 // Package transport defines an Analyzer that reports TLS configurations
 // that turn certificate verification off, allow protocol versions below
-// TLS 1.2 or enable cipher suites Go lists as insecure.
+// TLS 1.2 or enable cipher suites Go lists as insecure, and HTTP servers
+// that never time out a client's request headers.
 //
 // # Analyzer transport
 //
 // transport: report TLS and transport settings that weaken connections
-// (AV801, AV802, AV803)
+// (AV801, AV802, AV803, AV804)
 //
 // The analyzer looks at every crypto/tls.Config the package builds, as a
 // literal (also nested in http.Transport{TLSClientConfig: ...},
@@ -26,16 +27,39 @@
 // on test support code (files importing testing or net/http/httptest,
 // packages such as testutil).
 //
-// The per-struct field table in knowledge.go is where server timeouts and
-// body limits (AV804-805) plug in.
+// AV804 reports servers that set neither ReadHeaderTimeout nor
+// ReadTimeout: http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS
+// (a zero-value server), an http.Server literal whose timeouts are not set
+// in the literal nor later on the same server (srv.ReadHeaderTimeout = d,
+// also in a helper the server is passed to or returned from), a zero-value
+// server started through its methods, gin's Run, RunTLS, RunListener and
+// RunFd (gin builds a bare server), echo's Start and StartTLS when the
+// package never sets e.Server's (respectively e.TLSServer's) timeouts, and
+// fiber's Listen when the fiber.Config passed to fiber.New has no
+// ReadTimeout (fasthttp then sets no read deadline at all). It reports on
+// the start call or the literal, and offers to add ReadHeaderTimeout
+// (-read-header-timeout, 10s by default) to a literal in a file that
+// imports time.
+//
+//	http.ListenAndServe(":8080", mux)                  // AV804
+//	&http.Server{Addr: addr, Handler: h}                // AV804
+//	&http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 5 * time.Second} // ok
+//
+// Silent on a non-zero constant or a configured value whose number is not
+// known, on listen addresses that only the machine reaches (localhost,
+// 127.0.0.1, ::1), on echo and fiber instances built in another package
+// or passed in as parameters, and on servers configured through something
+// the analysis cannot follow.
 package transport
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/apivet/apivet/internal/lint"
 	"github.com/apivet/apivet/internal/switches"
@@ -48,14 +72,15 @@ import (
 )
 
 var (
-	opts          = lint.NewOptions('8')
-	minTLSVersion = "1.2"
+	opts              = lint.NewOptions('8')
+	minTLSVersion     = "1.2"
+	readHeaderTimeout = 10 * time.Second
 )
 
-// Analyzer reports AV801, AV802 and AV803.
+// Analyzer reports AV801, AV802, AV803 and AV804.
 var Analyzer = &analysis.Analyzer{
 	Name:     "transport",
-	Doc:      "report TLS settings that skip verification, allow old versions or insecure cipher suites (AV801, AV802, AV803)",
+	Doc:      "report TLS settings that skip verification, allow old versions or insecure cipher suites, and servers without a read-header timeout (AV801, AV802, AV803, AV804)",
 	URL:      "https://github.com/apivet/apivet/blob/main/docs/rules/AV801.md",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer},
 	Run:      run,
@@ -65,6 +90,8 @@ func init() {
 	opts.Register(&Analyzer.Flags)
 	Analyzer.Flags.StringVar(&minTLSVersion, "min-tls-version", minTLSVersion,
 		"lowest acceptable TLS version for AV802 (1.0, 1.1, 1.2 or 1.3); MinVersion and MaxVersion below it are reported")
+	Analyzer.Flags.DurationVar(&readHeaderTimeout, "read-header-timeout", readHeaderTimeout,
+		"the ReadHeaderTimeout AV804's suggested fix adds to an http.Server literal, and its message proposes")
 }
 
 type checker struct {
@@ -80,6 +107,7 @@ type checker struct {
 	// configuration's name and function (see configKey).
 	callbacks map[string][]ast.Expr
 	minVer    int64
+	srv       *servers
 }
 
 // site is one field of a watched struct set in a literal or an assignment.
@@ -105,6 +133,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ok {
 		return nil, errBadVersion(minTLSVersion)
 	}
+	if readHeaderTimeout <= 0 {
+		return nil, fmt.Errorf("-read-header-timeout: %v is not a positive duration", readHeaderTimeout)
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
 		pass:      pass,
@@ -116,6 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 		stmts:     map[token.Pos]inspector.Cursor{},
 		callbacks: map[string][]ast.Expr{},
 		minVer:    minVer,
+		srv:       newServers(),
 	}
 	testFiles := map[*token.File]bool{}
 	for _, f := range pass.Files {
@@ -139,10 +171,13 @@ func run(pass *analysis.Pass) (any, error) {
 			return rep.Skipped(pos) || testFiles[pass.Fset.File(pos)]
 		}
 		var sites []site
-		for cur := range c.root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+		filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil), (*ast.ValueSpec)(nil)}
+		for cur := range c.root.Preorder(filter...) {
+			c.indexServer(cur)
 			if skip(cur.Node().Pos()) {
 				continue
 			}
+			c.serverSite(cur)
 			switch n := cur.Node().(type) {
 			case *ast.AssignStmt:
 				c.stmts[n.Pos()] = cur
@@ -154,6 +189,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, s := range sites {
 			c.check(s)
 		}
+		c.checkServers()
 	}
 	rep.Finish()
 	return nil, nil

@@ -33,5 +33,16 @@ func init() {
 			Confidence: HighConfidence,
 			Default:    true,
 		},
+		&Rule{
+			ID:         "AV804",
+			Name:       "server-no-read-header-timeout",
+			Title:      "HTTP server without a read-header timeout",
+			Summary:    "An HTTP server sets neither ReadHeaderTimeout nor ReadTimeout (http.ListenAndServe, an http.Server literal, gin's Run, echo's Start on an unconfigured e.Server, fiber's Listen without ReadTimeout), so slow clients can hold connections open indefinitely (slowloris); serve with an http.Server that sets ReadHeaderTimeout, or set ReadTimeout in fiber.Config.",
+			CWE:        []int{400},
+			Severity:   Medium,
+			Confidence: HighConfidence,
+			Default:    true,
+			Settings:   []string{"read-header-timeout"},
+		},
 	)
 }
