@@ -486,3 +486,31 @@ func TestFix(t *testing.T) {
 		t.Errorf("findings before -fix %v, after %v", before, after)
 	}
 }
+
+// TestWorkspace: at the root of a go.work workspace, ./... means every
+// module of the workspace, and facts cross module boundaries.
+func TestWorkspace(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"go.work":        "go 1.26\n\nuse (\n\t./svc\n\t./lib\n)\n",
+		"svc/go.mod":     "module example.com/svc\n\ngo 1.26\n\nrequire example.com/lib v0.0.0\n",
+		"lib/go.mod":     "module example.com/lib\n\ngo 1.26\n",
+		"lib/db/db.go":   "package db\n\nimport \"database/sql\"\n\nfunc Exec(d *sql.DB, stmt string) error { _, err := d.Exec(stmt); return err }\n",
+		"svc/api/api.go": "package api\n\nimport (\n\t\"database/sql\"\n\n\t\"example.com/lib/db\"\n)\n\nfunc Del(d *sql.DB, name string) error {\n\treturn db.Exec(d, \"DELETE FROM t WHERE n = '\"+name+\"'\")\n}\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{nil, {"./..."}} {
+		r := runIn(t, root, []string{"GOWORK=", "GOFLAGS="}, apivet(t), args...)
+		if got := findings(r.stdout); len(got) != 1 || got[0] != "svc/api/api.go:10:12 AV301" {
+			t.Errorf("apivet %v in a workspace: %v, exit %d\n%s%s", args, got, r.code, r.stdout, r.stderr)
+		}
+	}
+}

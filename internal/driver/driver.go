@@ -70,6 +70,7 @@ func Run(opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	patterns = expandWorkspace(dir, patterns, append(os.Environ(), opts.Env...))
 	var buildFlags []string
 	if opts.Tags != "" {
 		buildFlags = append(buildFlags, "-tags="+opts.Tags)
@@ -301,4 +302,43 @@ func reportRoot(dir string, pkgs []*packages.Package, env []string) string {
 		}
 	}
 	return dir
+}
+
+// expandWorkspace rewrites "./..." at the root of a go.work workspace that
+// is not itself a module into the modules the workspace uses: the go
+// command rejects "./..." there ("directory prefix . does not contain
+// modules listed in go.work"), but that is what a user running apivet at
+// the workspace root means.
+func expandWorkspace(dir string, patterns []string, env []string) []string {
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		return patterns
+	}
+	cmd := exec.Command("go", "env", "GOWORK")
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.Output()
+	w := strings.TrimSpace(string(out))
+	if err != nil || w == "" || w == "off" || filepath.Dir(w) != filepath.Clean(dir) {
+		return patterns
+	}
+	cmd = exec.Command("go", "list", "-m", "-f", "{{.Dir}}")
+	cmd.Dir, cmd.Env = dir, env
+	out, err = cmd.Output()
+	if err != nil {
+		return patterns
+	}
+	var mods []string
+	for _, m := range strings.Fields(string(out)) {
+		if rel, err := filepath.Rel(dir, m); err == nil && !strings.HasPrefix(rel, "..") {
+			mods = append(mods, "./"+filepath.ToSlash(rel)+"/...")
+		}
+	}
+	var res []string
+	for _, p := range patterns {
+		if p == "./..." && len(mods) > 0 {
+			res = append(res, mods...)
+			continue
+		}
+		res = append(res, p)
+	}
+	return res
 }
