@@ -516,11 +516,17 @@ func (c *checker) isNow(e ast.Expr, depth int) bool {
 			if kind, _ := jwtkeys.LookupValue(typesx.ObjectOf(c.info, x.Fun)); kind == jwtkeys.ValTimeFunc {
 				return true
 			}
-			return false
+			// an injected clock: s.now(), cfg.NowFunc()
+			return clockCall(c.info, x)
 		}
 		switch typesx.FuncKey(fn) {
 		case "time.Now":
 			return true
+		default:
+			// clock.Now(), s.clock.Now(): a clock interface or type
+			if clockCall(c.info, x) {
+				return true
+			}
 		case "time.Time.UTC", "time.Time.Local", "time.Time.Round", "time.Time.Truncate", "time.Time.In":
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 				return c.isNow(sel.X, depth+1)
@@ -537,6 +543,24 @@ func (c *checker) isNow(e ast.Expr, depth int) bool {
 		return nowNames[strings.ToLower(strings.ReplaceAll(v.Name(), "_", ""))] && typesx.TypeIs(v.Type(), "time", "Time")
 	}
 	return false
+}
+
+// clockCall reports whether a call returns a time.Time from a function or
+// method named like a clock (now, Now, nowFunc, clock): injected time
+// sources for testability.
+func clockCall(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) != 0 || !typesx.TypeIs(typesx.TypeOf(info, call), "time", "Time") {
+		return false
+	}
+	name := ""
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		name = f.Name
+	case *ast.SelectorExpr:
+		name = f.Sel.Name
+	}
+	n := strings.ToLower(name)
+	return n == "now" || n == "nowfunc" || n == "timefunc" || n == "clock" || strings.HasSuffix(n, "now")
 }
 
 // isNowUnix reports whether e is the current time in Unix seconds.

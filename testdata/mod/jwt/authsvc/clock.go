@@ -1,0 +1,42 @@
+package authsvc
+
+import (
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+)
+
+// Issuer takes the time from an injected clock, for tests.
+type Issuer struct {
+	key   []byte
+	now   func() time.Time
+	clock interface{ Now() time.Time }
+}
+
+// Partner issues a ninety-day access token from the injected clock.
+func (i *Issuer) Partner(id string) (string, error) {
+	now := i.now()
+	claims := jwt.RegisteredClaims{
+		Subject:   id,
+		ExpiresAt: jwt.NewNumericDate(now.Add(90 * 24 * time.Hour)), // want `AV105 .*access token lifetime 2160h exceeds the 24h limit`
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(i.key)
+}
+
+// Guest issues a fifteen-minute token from a clock interface: silent.
+func (i *Issuer) Guest(id string) (string, error) {
+	claims := jwt.RegisteredClaims{
+		Subject:   id,
+		ExpiresAt: jwt.NewNumericDate(i.clock.Now().Add(15 * time.Minute)),
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(i.key)
+}
+
+// Kiosk issues a week-long access token from the clock interface.
+func (i *Issuer) Kiosk(id string) (string, error) {
+	claims := jwt.RegisteredClaims{
+		Subject:   id,
+		ExpiresAt: jwt.NewNumericDate(i.clock.Now().Add(7 * 24 * time.Hour)), // want `AV105 .*access token lifetime 168h exceeds the 24h limit`
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(i.key)
+}
