@@ -14,7 +14,7 @@ const defaultAuthWords = "login,signin,sign-in,logon,log-in,signup,sign-up,passw
 // POST /api/v1/sessions, POST /oauth/token, POST /verify-email, POST
 // /register), under the conditions below.
 const defaultActionWords = "auth,session,sessions,token,tokens,authorize,verify,verification,reset,recover,recovery,pin," +
-	"refresh,challenge,credentials,register,registration"
+	"refresh,challenge,credentials,register,registration,introspect,introspection,revoke,revocation"
 
 // authHandlerWords mark one in a handler's name (Login, HandleSignIn,
 // ResetPassword, IssueToken, CreateSession, VerifyOTP).
@@ -105,4 +105,11 @@ var secretCheckWords = map[string]bool{
 // password: an administrator setting or resetting someone's password.
 var adminPasswordWords = map[string]bool{
 	"reset": true, "forgot": true, "recover": true, "set": true, "admin": true, "initial": true,
+}
+
+// authScopes name an authentication scheme: an action word right after one
+// is an auth endpoint wherever the path starts (POST /partner/oauth/token).
+var authScopes = map[string]bool{
+	"oauth": true, "oauth2": true, "auth": true, "authentication": true, "sso": true, "oidc": true,
+	"openid": true, "idp": true, "iam": true, "jwt": true, "login": true,
 }

@@ -289,6 +289,21 @@ func (c *checker) actionHolds(last []string, segs [][]string, hwords []string) b
 			}
 		}
 	}
+	// POST /partner/oauth/token: the segment right before names the
+	// authentication scheme, whatever comes first.
+	if len(segs) > 1 {
+		for _, w := range segs[len(segs)-2] {
+			if authScopes[w] {
+				generic = true
+			}
+		}
+	}
+	// POST /api/v1/legacy/auth: "auth" alone as the action.
+	for _, w := range last {
+		if w == "auth" || w == "authenticate" {
+			plain, generic = true, true
+		}
+	}
 	if plain && generic {
 		return true
 	}

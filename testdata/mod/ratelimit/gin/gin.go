@@ -130,3 +130,18 @@ func authenticated() {
 	admin.POST("/register", h.Register)
 	r.Run()
 }
+
+func (h *AuthHandler) LegacyAuth(c *gin.Context) {}
+
+// scoped: action words right after an authentication scheme.
+func scoped() {
+	h := &AuthHandler{}
+	r := gin.New()
+	r.POST("/partner/oauth/token", h.Login)     // want `AV201 .*POST /partner/oauth/token`
+	r.POST("/oauth/introspect", h.Prices)       // want `AV201 .*POST /oauth/introspect`
+	r.POST("/api/v1/legacy/auth", h.LegacyAuth) // want `AV201 .*POST /api/v1/legacy/auth`
+	r.POST("/partner/devices/token", h.Prices)
+	r.POST("/api/keys/revoke", h.Prices)
+	r.POST("/payments/authorize", h.Prices)
+	r.Run()
+}
