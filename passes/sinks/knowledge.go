@@ -130,12 +130,19 @@ func libraryLookup(fn *types.Func, call *ast.CallExpr) (Sink, bool) {
 			return mk(fn, ls, call)
 		}
 		// An interface of the user's own whose method looks like
-		// database/sql's: the string parameter at the same position.
+		// database/sql's or pgx's: the query is its first string
+		// parameter, after an optional context.
 		if types.IsInterface(recv) {
-			if arg, ok := userInterfaceMethods[fn.Name()]; ok && arg < fn.Signature().Params().Len() &&
-				typesx.IsString(fn.Signature().Params().At(arg).Type()) {
-				if arg == 0 || fn.Signature().Params().At(0).Type().String() == "context.Context" {
-					return mk(fn, libSink{kind: SQLQuery, arg: arg}, call)
+			if _, ok := userInterfaceMethods[fn.Name()]; ok {
+				params := fn.Signature().Params()
+				for i := 0; i < params.Len() && i < 2; i++ {
+					t := params.At(i).Type()
+					if typesx.IsString(t) {
+						return mk(fn, libSink{kind: SQLQuery, arg: i}, call)
+					}
+					if t.String() != "context.Context" {
+						break
+					}
 				}
 			}
 		}

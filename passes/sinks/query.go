@@ -395,77 +395,85 @@ func (c *checker) join(elems, sep ast.Expr, depth int, seen map[types.Object]boo
 	if t := c.piece(sep, depth+1, seen); t != nil {
 		return t
 	}
-	var check func(e ast.Expr) *Taint
-	check = func(e ast.Expr) *Taint {
-		e = ast.Unparen(e)
-		switch x := e.(type) {
-		case *ast.CompositeLit:
-			for _, el := range x.Elts {
-				if t := c.piece(el, depth+1, seen); t != nil {
-					return t
-				}
-			}
-			return nil
-		case *ast.Ident:
-			v, ok := c.info.Uses[x].(*types.Var)
-			if !ok || seen[v] {
-				return nil
-			}
-			seen[v] = true
-			if _, _, isParam := c.sv.Param(v); isParam || v.Parent() == v.Pkg().Scope() {
-				if c.sv.IsConst(x) {
-					return nil
-				}
-				return c.leaf(x)
-			}
-			as, ok := c.sv.Assignments(v)
-			if !ok {
-				return nil
-			}
-			for _, a := range as {
-				switch a.Kind {
-				case strval.Elem:
-					if t := c.piece(a.RHS, depth+1, seen); t != nil {
-						return t
-					}
-				case strval.Plain:
-					rhs := ast.Unparen(a.RHS)
-					if call, ok := rhs.(*ast.CallExpr); ok {
-						if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-							if _, ok := c.info.Uses[id].(*types.Builtin); ok {
-								if id.Name == "append" && len(call.Args) > 0 {
-									if call.Ellipsis.IsValid() {
-										if t := check(call.Args[len(call.Args)-1]); t != nil {
-											return t
-										}
-										continue
-									}
-									if t := check(call.Args[0]); t != nil {
-										return t
-									}
-									for _, el := range call.Args[1:] {
-										if t := c.piece(el, depth+1, seen); t != nil {
-											return t
-										}
-									}
-								}
-								continue // make(...)
-							}
-						}
-					}
-					if t := check(rhs); t != nil {
-						return t
-					}
-				}
-			}
-		}
-		return nil
-	}
-	if t := check(elems); t != nil {
+	if t := c.elements(elems, depth, seen); t != nil {
 		if t.How == "" {
 			t.How = "strings.Join"
 		}
 		return t
+	}
+	return nil
+}
+
+// elements checks every element that can reach a slice: the literal's
+// elements, what is appended to it, what is stored into it.
+func (c *checker) elements(e ast.Expr, depth int, seen map[types.Object]bool) *Taint {
+	if depth > maxDepth {
+		return nil
+	}
+	depth++
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.SliceExpr:
+		return c.elements(x.X, depth, seen)
+	case *ast.CompositeLit:
+		for _, el := range x.Elts {
+			if t := c.piece(el, depth+1, seen); t != nil {
+				return t
+			}
+		}
+		return nil
+	case *ast.Ident:
+		v, ok := c.info.Uses[x].(*types.Var)
+		if !ok || seen[v] {
+			return nil
+		}
+		seen[v] = true
+		if _, _, isParam := c.sv.Param(v); isParam || v.Parent() == v.Pkg().Scope() {
+			if c.sv.IsConst(x) {
+				return nil
+			}
+			return c.leaf(x)
+		}
+		as, ok := c.sv.Assignments(v)
+		if !ok {
+			return nil
+		}
+		for _, a := range as {
+			switch a.Kind {
+			case strval.Elem:
+				if t := c.piece(a.RHS, depth+1, seen); t != nil {
+					return t
+				}
+			case strval.Plain:
+				rhs := ast.Unparen(a.RHS)
+				if call, ok := rhs.(*ast.CallExpr); ok {
+					if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+						if _, ok := c.info.Uses[id].(*types.Builtin); ok {
+							if id.Name == "append" && len(call.Args) > 0 {
+								if call.Ellipsis.IsValid() {
+									if t := c.elements(call.Args[len(call.Args)-1], depth, seen); t != nil {
+										return t
+									}
+									continue
+								}
+								if t := c.elements(call.Args[0], depth, seen); t != nil {
+									return t
+								}
+								for _, el := range call.Args[1:] {
+									if t := c.piece(el, depth+1, seen); t != nil {
+										return t
+									}
+								}
+							}
+							continue // make(...)
+						}
+					}
+				}
+				if t := c.elements(rhs, depth, seen); t != nil {
+					return t
+				}
+			}
+		}
 	}
 	return nil
 }
@@ -619,6 +627,20 @@ func (c *checker) piece(e ast.Expr, depth int, seen map[types.Object]bool) *Tain
 		}
 		return c.leaf(x)
 	case *ast.IndexExpr:
+		// conds[0] of a local slice: every element that can be there.
+		if t := typesx.TypeOf(c.info, x.X); t != nil {
+			if _, isSlice := t.Underlying().(*types.Slice); isSlice {
+				if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok && v.Pkg() == c.pass.Pkg && v.Parent() != v.Pkg().Scope() {
+						if _, _, isParam := c.sv.Param(v); !isParam {
+							if _, ok := c.sv.Assignments(v); ok {
+								return c.elements(x.X, depth+1, seen)
+							}
+						}
+					}
+				}
+			}
+		}
 		return c.leaf(x)
 	case *ast.SliceExpr:
 		return c.piece(x.X, depth+1, seen)

@@ -41,3 +41,26 @@ func (r *Repo) Tx(ctx context.Context, tenant string, ids []int) error {
 	}
 	return tx.SendBatch(ctx, b).Close()
 }
+
+// querier is satisfied by *pgx.Conn and pgx.Tx.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// queryAll is a generic pass-through helper.
+func queryAll[T any](ctx context.Context, q querier, sql string, args ...any) ([]T, error) {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowToStructByName[T])
+}
+
+type row struct{ ID string }
+
+func (r *Repo) Search(ctx context.Context, conn *pgx.Conn, text string) ([]row, error) {
+	if _, err := queryAll[row](ctx, conn, "SELECT id FROM users WHERE team = $1", text); err != nil {
+		return nil, err
+	}
+	return queryAll[row](ctx, conn, fmt.Sprintf("SELECT id FROM users WHERE email LIKE '%s%%'", text)) // want `query built with fmt.Sprintf from parameter "text" reaches pg.queryAll \(which runs it with \(pg.querier\).Query\)`
+}

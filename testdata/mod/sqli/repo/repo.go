@@ -252,3 +252,28 @@ func (r *UserRepo) Counts(ctx context.Context, author, q string) (int, error) {
 	}
 	return dbutil.Count(ctx, r.db, "pages", "title LIKE '%"+q+"%'") // want `query built with concatenation from parameter "q" reaches dbutil.Count \(which builds it into a query for \(\*sql.DB\).QueryRowContext\)`
 }
+
+// ByStatuses joins conditions built from placeholders only, and indexes
+// the slice: constants and $n, silent.
+func (r *UserRepo) ByStatuses(ctx context.Context, statuses []string) (*sql.Rows, error) {
+	conds := []string{"deleted_at IS NULL"}
+	var args []any
+	for _, s := range statuses {
+		args = append(args, s)
+		conds = append(conds, fmt.Sprintf("status = $%d", len(args)))
+	}
+	q := "SELECT id FROM users WHERE " + conds[0]
+	if len(conds) > 1 {
+		q += " AND (" + strings.Join(conds[1:], " OR ") + ")"
+	}
+	return r.db.QueryContext(ctx, q, args...)
+}
+
+// ByTags indexes a slice that holds request values.
+func (r *UserRepo) ByTags(ctx context.Context, tags []string) (*sql.Rows, error) {
+	conds := []string{"1=1"}
+	for _, t := range tags {
+		conds = append(conds, "tag = '"+t+"'")
+	}
+	return r.db.QueryContext(ctx, "SELECT id FROM items WHERE "+conds[len(conds)-1]) // want `query built with concatenation from element of parameter "tags"`
+}
