@@ -344,7 +344,28 @@ func (c *checker) storedCall(x *ast.CallExpr, depth int) bool {
 	if len(words) > 0 && compareWords[words[len(words)-1]] {
 		return true // computeSignature(body), expectedHMAC(payload)
 	}
-	return len(x.Args) == 0 && comparableSecretName(fn.Name(), false)
+	// cfg.APIKey(), store.BotToken(ctx, id), repo.WebhookSecret(ctx, hookID):
+	// a getter or a lookup of the stored secret — not a function handed the
+	// request, which reads the presented one (extractToken(r)).
+	for _, a := range x.Args {
+		if requestValue(c.info, a) {
+			return false
+		}
+	}
+	return comparableSecretName(fn.Name(), false) && fn.Signature().Results().Len() > 0 &&
+		stringish(fn.Signature().Results().At(0).Type())
+}
+
+// requestValue reports whether e is the request or a framework context.
+func requestValue(info *types.Info, e ast.Expr) bool {
+	t := typesx.TypeOf(info, e)
+	for _, k := range []string{"net/http.Request", "github.com/gin-gonic/gin.Context", "github.com/labstack/echo/v4.Context",
+		"github.com/gofiber/fiber/v2.Ctx", "github.com/gofiber/fiber/v3.Ctx"} {
+		if typesx.TypeKey(t) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // macValue reports whether e is a MAC: named like one, or made by hmac.New.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -218,4 +219,29 @@ func compareLiterals(r *http.Request) bool {
 		return false
 	}
 	return r.Header.Get("X-Mode") == "maintenance"
+}
+
+// botStore looks webhook tokens up per bot.
+type botStore interface {
+	BotToken(ctx context.Context, id string) (string, error)
+	BotName(ctx context.Context, id string) (string, error)
+}
+
+// BotWebhook compares the presented token with the stored one using !=.
+func BotWebhook(st botStore) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		want, err := st.BotToken(r.Context(), r.URL.Query().Get("bot"))
+		if err != nil {
+			http.Error(w, "unknown bot", http.StatusNotFound)
+			return
+		}
+		if r.Header.Get("X-Bot-Token") != want { // want `AV510`
+			http.Error(w, "bad token", http.StatusUnauthorized)
+			return
+		}
+		name, _ := st.BotName(r.Context(), r.URL.Query().Get("bot"))
+		if r.URL.Query().Get("name") != name {
+			http.Error(w, "wrong bot", http.StatusBadRequest)
+		}
+	}
 }
