@@ -268,10 +268,9 @@ func (c *checker) hashCall(cc cand, alg hashAlg) {
 	}
 	upper := strings.ToUpper(alg.name)
 	if kind == secSig {
-		words := append(c.ctxWords(cc.cur), typesx.NameWords(c.pass.Pkg.Name())...)
-		if anyWord(words, thirdPartyWords) {
-			return // a partner API that defines its signature as MD5 or SHA-1 of the parameters
-		}
+		// Even a partner's scheme (md5(secret + body), a webhook's SHA-1
+		// of the parameters) is forgeable: unlike HMAC-SHA1, a bare digest
+		// is no MAC, so it is reported whoever chose it.
 		c.reportf("AV606", cc.call, "%s digest used as %s: %s collisions let an attacker forge it; use SHA-256 (HMAC-SHA256 for MACs, crypto.SHA256 for signatures)",
 			alg.name, describe(found, kind), upper)
 		return
@@ -559,6 +558,14 @@ func (c *checker) signerHash(cc cand, sg signer) {
 func (c *checker) destKind(d dest, funcCtx bool) secKind {
 	switch d.kind {
 	case dArg:
+		// hmac.Equal(digest, []byte(sigHex)): compared with a signature, the
+		// digest is one.
+		if compareFuncs[d.key] && d.call != nil && len(d.call.Args) == 2 {
+			other := d.call.Args[1-d.arg%2]
+			if k := classify(lastWordName(c.info, other), nil, nil, nil); k == secSig {
+				return secSig
+			}
+		}
 		if m, ok := securityArgs[d.key]; ok {
 			if k, ok := m[d.arg]; ok {
 				return k
@@ -592,6 +599,9 @@ func (c *checker) destKind(d dest, funcCtx bool) secKind {
 func describe(d dest, k secKind) string {
 	switch d.kind {
 	case dArg:
+		if compareFuncs[d.key] {
+			return k.String() + " (compared by " + typesx.FuncDisplay(d.callee) + ")"
+		}
 		if d.name != "" {
 			return k.String() + " (parameter " + d.name + " of " + typesx.FuncDisplay(d.callee) + ")"
 		}
@@ -654,4 +664,32 @@ func (c *checker) guessable(inputs []ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// compareFuncs compare two byte strings: what a digest is compared with
+// tells what the digest is.
+var compareFuncs = map[string]bool{
+	"crypto/hmac.Equal":                 true,
+	"crypto/subtle.ConstantTimeCompare": true,
+	"bytes.Equal":                       true,
+}
+
+// lastWordName names an expression for classify: the identifier or field
+// behind conversions ([]byte(sigHex) → sigHex).
+func lastWordName(info *types.Info, e ast.Expr) string {
+	e = typesx.StripConversions(info, e)
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return x.Sel.Name
+	case *ast.CallExpr:
+		// r.Header.Get("X-Signature")
+		if len(x.Args) == 1 {
+			if lit, ok := x.Args[0].(*ast.BasicLit); ok {
+				return strings.Trim(lit.Value, `"`)
+			}
+		}
+	}
+	return ""
 }

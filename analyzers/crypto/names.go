@@ -73,7 +73,10 @@ var (
 	// surrounding function or type.
 	codeQualifiers = set("verify", "verification", "otp", "reset", "confirm", "confirmation", "login", "auth",
 		"mfa", "twofa", "2fa", "magic", "invite", "invitation", "activation", "activate", "recovery", "backup",
-		"security", "access", "signup", "register", "registration", "passcode", "one")
+		"security", "access", "signup", "register", "registration", "passcode", "one",
+		// codes that grant something on their own: joining a room, claiming
+		// or pairing a device, the OAuth device flow
+		"join", "claim", "provisioning", "provision", "pairing", "pair", "enroll", "enrollment", "device")
 	// codeNameQualifiers count only inside the name: emailCode, smsCode.
 	codeNameQualifiers = set("email", "phone", "sms", "mail")
 	// idFuncQualifiers, codeFuncQualifiers and stateFuncQualifiers qualify
@@ -83,7 +86,7 @@ var (
 	idFuncQualifiers   = set("session", "sessions", "sess", "csrf")
 	codeFuncQualifiers = set("verify", "verification", "otp", "reset", "confirm", "confirmation", "mfa", "twofa",
 		"2fa", "magic", "activation", "activate", "recovery", "passcode", "login", "signin", "signup", "register",
-		"registration")
+		"registration", "join", "claim", "provisioning", "provision", "pairing", "pair", "enroll", "enrollment")
 	stateFuncQualifiers = set("oauth", "oauth2", "oidc", "sso")
 	// stateQualifiers make a "state" an OAuth state parameter.
 	stateQualifiers = set("oauth", "oauth2", "oidc", "sso", "login", "auth", "csrf")
@@ -130,7 +133,7 @@ var (
 	// fixed protocol: HMAC-SHA1 there is not the author's choice.
 	thirdPartyWords = set("webhook", "webhooks", "hook", "hooks", "github", "gitlab", "bitbucket", "twilio",
 		"slack", "stripe", "shopify", "paypal", "mailgun", "sendgrid", "mailchimp", "intercom", "zoom", "svix",
-		"totp", "hotp", "otp", "oauth", "oauth1", "sigv2", "aws", "s3", "legacy", "compat", "ntlm", "radius",
+		"totp", "hotp", "otp", "oauth", "oauth1", "sigv2", "aws", "s3", "ntlm", "radius",
 		"kerberos", "ldap", "snmp", "vnc", "cram", "pusher", "jira", "trello", "dropbox", "hub", "wechat", "weixin",
 		"alipay", "partner", "vendor", "upstream")
 	// ownTokenWords mark MACs over the service's own tokens, cookies and

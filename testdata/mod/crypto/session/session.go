@@ -134,3 +134,27 @@ func SandboxToken() string {
 	token := strconv.Itoa(rand.Int())
 	return token
 }
+
+// JoinCode lets anyone with it join a room: a credential.
+func JoinCode() string {
+	return fmt.Sprintf("%06d", rand.Intn(1000000)) // want `rand.Intn from math/rand makes one-time code`
+}
+
+// ProvisioningCode claims a device for a fleet.
+func ProvisioningCode() string {
+	code := fmt.Sprintf("%06d", rand.Intn(1_000_000)) // want `rand.Intn from math/rand makes one-time code`
+	return code
+}
+
+// CountryCode picks a test fixture value: not a credential.
+func CountryCode(codes []string) string {
+	return codes[rand.Intn(len(codes))]
+}
+
+// StatusCode simulates a flaky upstream for chaos testing.
+func StatusCode() int {
+	if rand.Intn(100) < 5 {
+		return 503
+	}
+	return 200
+}
