@@ -49,7 +49,7 @@ import (
 var (
 	opts              = lint.NewOptions('7')
 	excludeOpsRouters = true
-	opsWords          = "health,healthz,healthcheck,livez,readyz,ready,live,liveness,readiness,metrics,ping,pprof,status,version,debug,alive,heartbeat"
+	opsWords          = "health,healthz,healthcheck,livez,readyz,ready,live,liveness,readiness,metrics,ping,pprof,status,version,alive,heartbeat"
 	minHSTS           = int64(15552000)
 	cookieWords       = defaultCookieWords
 	requireSameSite   = true

@@ -28,7 +28,7 @@ const rootCaps = routes.Logging | routes.Recovery | routes.RequestID | routes.CO
 // Cookie knowledge.
 
 // defaultCookieWords name cookies that carry a session or a credential.
-const defaultCookieWords = "session,sessions,sess,sid,sessid,sessionid,token,jwt,auth,authorization,access,refresh,remember,credential,credentials,apikey,login,identity,bearer"
+const defaultCookieWords = "session,sessions,sess,sid,sessid,sessionid,token,tok,jwt,auth,authorization,access,refresh,remember,credential,credentials,apikey,login,identity,bearer,impersonate,impersonation"
 
 // csrfWords name double-submit CSRF cookies, which scripts must read.
 var csrfWords = map[string]bool{"csrf": true, "xsrf": true}

@@ -222,8 +222,14 @@ func (b *builder) build() {
 			b.calls[fn.Origin()]++
 		}
 	}
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+		if !inTest(cur.Node().Pos()) {
+			b.noteSameSite(cur.Node())
+		}
+		call, ok := cur.Node().(*ast.CallExpr)
+		if !ok {
+			continue
+		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
 				b.outer[inner] = call
@@ -2061,6 +2067,8 @@ func (b *builder) handlerSummary(f *frame, e ast.Expr) Summary {
 		s.Caps |= m.Caps
 		s.Headers = mergeHeaders(s.Headers, m.Headers)
 		s.AnyHeader = s.AnyHeader || m.AnyHeader
+		s.Creds |= m.Creds
+		s.Reads = appendReads(s.Reads, m.Reads...)
 	}
 	return s
 }

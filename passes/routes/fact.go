@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -28,6 +29,35 @@ type MiddlewareFact struct {
 	// counter, which then carries over to callers.
 	Strong  bool
 	Headers []HeaderFact
+	// Creds and Reads are Summary's: where the function reads credentials
+	// from, and where it (or a helper) reads the request body unbounded.
+	Creds uint8
+	Reads []ReadFact
+}
+
+// ReadFact is a Read in a fact: where it is, for the package that judges
+// the route to report it on its own line.
+type ReadFact struct {
+	Origin OriginFact
+	What   string
+	Func   string
+	Memory int64
+}
+
+// CookieFact is a package fact: the package sets a session cookie with
+// SameSite=Lax or Strict (see Result.SameSite).
+type CookieFact struct {
+	SameSite bool
+}
+
+// AFact marks CookieFact as a fact.
+func (*CookieFact) AFact() {}
+
+func (f *CookieFact) String() string {
+	if f.SameSite {
+		return "cookies samesite"
+	}
+	return "cookies"
 }
 
 // HeaderFact is a Header in a fact.
@@ -40,7 +70,10 @@ type HeaderFact struct {
 func (*MiddlewareFact) AFact() {}
 
 func (f *MiddlewareFact) String() string {
-	s := "middleware " + Caps(f.Caps).String()
+	s := "middleware"
+	if f.Caps != 0 || (len(f.Headers) == 0 && f.Creds == 0 && len(f.Reads) == 0 && !f.AnyHeader) {
+		s += " " + Caps(f.Caps).String()
+	}
 	if f.Strong {
 		s += " strong"
 	}
@@ -58,7 +91,21 @@ func (f *MiddlewareFact) String() string {
 		}
 		s += " headers[" + strings.Join(hs, "; ") + "]"
 	}
+	if f.Creds != 0 {
+		s += " creds[" + Creds(f.Creds).String() + "]"
+	}
+	if len(f.Reads) > 0 {
+		s += " reads[" + readFactsString(f.Reads) + "]"
+	}
 	return s
+}
+
+func readFactsString(rs []ReadFact) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, fmt.Sprintf("%s@%s:%d", r.What, filepath.Base(r.Origin.File), r.Origin.Line))
+	}
+	return strings.Join(out, "; ")
 }
 
 // RouterFact records, for an exported function of the module, the routes
@@ -137,6 +184,9 @@ type RouteFact struct {
 	AnyHeader   bool
 	Below       []MWFact
 	Static      bool
+	// Creds and Reads are the handler's (Summary).
+	Creds uint8
+	Reads []ReadFact
 }
 
 // MWFact is a Middleware in a fact.
@@ -147,6 +197,7 @@ type MWFact struct {
 	Headers   []HeaderFact
 	Opaque    bool
 	Unknown   bool
+	Creds     uint8
 }
 
 // AFact marks RouterFact as a fact.
@@ -210,6 +261,9 @@ func routeFactString(r RouteFact) string {
 	if len(r.Below) > 0 {
 		s += " [" + mwFactNames(r.Below) + "]"
 	}
+	if len(r.Reads) > 0 {
+		s += " reads[" + readFactsString(r.Reads) + "]"
+	}
 	if r.Origin.Deferred {
 		s += " deferred"
 	}
@@ -244,7 +298,7 @@ func fromHeaderFacts(hs []HeaderFact) []Header {
 func toMWFacts(ms []*Middleware) []MWFact {
 	var out []MWFact
 	for _, m := range ms {
-		out = append(out, MWFact{Name: m.Name, Caps: uint32(m.Caps), Headers: toHeaderFacts(m.Headers), Opaque: m.Opaque, Unknown: m.Unknown, AnyHeader: m.AnyHeader})
+		out = append(out, MWFact{Name: m.Name, Caps: uint32(m.Caps), Headers: toHeaderFacts(m.Headers), Opaque: m.Opaque, Unknown: m.Unknown, AnyHeader: m.AnyHeader, Creds: uint8(m.Creds)})
 	}
 	return out
 }
@@ -252,7 +306,7 @@ func toMWFacts(ms []*Middleware) []MWFact {
 func fromMWFacts(ms []MWFact) []*Middleware {
 	var out []*Middleware
 	for _, m := range ms {
-		out = append(out, &Middleware{Name: m.Name, Caps: Caps(m.Caps), Headers: fromHeaderFacts(m.Headers), Opaque: m.Opaque, Unknown: m.Unknown, AnyHeader: m.AnyHeader})
+		out = append(out, &Middleware{Name: m.Name, Caps: Caps(m.Caps), Headers: fromHeaderFacts(m.Headers), Opaque: m.Opaque, Unknown: m.Unknown, AnyHeader: m.AnyHeader, Creds: Creds(m.Creds)})
 	}
 	return out
 }
@@ -273,7 +327,44 @@ func (b *builder) importSummary(fn *types.Func) Summary {
 	if !b.pass.ImportObjectFact(fn, &f) {
 		return Summary{}
 	}
-	return Summary{Caps: Caps(f.Caps), Headers: fromHeaderFacts(f.Headers), strong: f.Strong, AnyHeader: f.AnyHeader}
+	return Summary{Caps: Caps(f.Caps), Headers: fromHeaderFacts(f.Headers), strong: f.Strong, AnyHeader: f.AnyHeader,
+		Creds: Creds(f.Creds), Reads: b.fromReadFacts(f.Reads)}
+}
+
+// readFacts turns reads into facts: their file and line, with the
+// //apivet:ignore directives there.
+func (b *builder) readFacts(rs []Read) []ReadFact {
+	var out []ReadFact
+	for _, r := range rs {
+		var o OriginFact
+		if r.Origin != nil {
+			o = OriginFact{File: r.Origin.File, Line: r.Origin.Line, Generated: r.Origin.Generated, Ignore: r.Origin.Ignore}
+		} else {
+			o = b.originFact(r.Pos)
+		}
+		if o.File == "" {
+			continue
+		}
+		out = append(out, ReadFact{Origin: o, What: r.What, Func: r.Func, Memory: r.Memory})
+	}
+	return out
+}
+
+// fromReadFacts places the reads of a fact on their lines.
+func (b *builder) fromReadFacts(fs []ReadFact) []Read {
+	var out []Read
+	for _, f := range fs {
+		if f.Origin.File == "" || f.Origin.Line <= 0 {
+			continue
+		}
+		o := &Origin{File: f.Origin.File, Line: f.Origin.Line, Generated: f.Origin.Generated, Ignore: f.Origin.Ignore}
+		o.Pos = b.linePos(o.File, o.Line)
+		if !o.Pos.IsValid() {
+			continue
+		}
+		out = appendReads(out, Read{Pos: o.Pos, What: f.What, Func: f.Func, Memory: f.Memory, Origin: o})
+	}
+	return out
 }
 
 func (b *builder) importRouterFact(fn *types.Func) *RouterFact {
@@ -327,15 +418,16 @@ func (b *builder) applyFact(f *frame, call *ast.CallExpr, n *node, uses []UseFac
 	}
 	for _, rt := range routes {
 		r := &Route{
-			Method:         rt.Method,
-			Pos:            call.Pos(),
-			Call:           call,
-			External:       true,
-			Origin:         b.originOf(rt.Origin),
-			Router:         n.router,
-			HandlerName:    rt.Handler,
-			HandlerSummary: Summary{Caps: Caps(rt.HandlerCaps), Headers: fromHeaderFacts(rt.Headers), AnyHeader: rt.AnyHeader},
-			Static:         rt.Static,
+			Method:      rt.Method,
+			Pos:         call.Pos(),
+			Call:        call,
+			External:    true,
+			Origin:      b.originOf(rt.Origin),
+			Router:      n.router,
+			HandlerName: rt.Handler,
+			HandlerSummary: Summary{Caps: Caps(rt.HandlerCaps), Headers: fromHeaderFacts(rt.Headers), AnyHeader: rt.AnyHeader,
+				Creds: Creds(rt.Creds), Reads: b.fromReadFacts(rt.Reads)},
+			Static: rt.Static,
 		}
 		n.routes = append(n.routes, &routeEvent{r: r, node: n, at: b.factTime(f, call, rt.Seq), rel: rt.Path, relKnown: rt.PathKnown, below: fromMWFacts(rt.Below)})
 	}
@@ -379,8 +471,9 @@ func (b *builder) exportFacts() {
 			b.pass.ExportObjectFact(fn, rf)
 			continue // a function that builds routes is no middleware
 		}
-		if s := b.summary(fn); s.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader {
-			b.pass.ExportObjectFact(fn, &MiddlewareFact{Caps: uint32(s.Caps), Strong: s.strong, Headers: toHeaderFacts(s.Headers), AnyHeader: s.AnyHeader})
+		if s := b.summary(fn); s.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || s.Creds != 0 || len(s.Reads) > 0 {
+			b.pass.ExportObjectFact(fn, &MiddlewareFact{Caps: uint32(s.Caps), Strong: s.strong, Headers: toHeaderFacts(s.Headers), AnyHeader: s.AnyHeader,
+				Creds: uint8(s.Creds), Reads: b.readFacts(s.Reads)})
 		}
 	}
 }
@@ -490,6 +583,7 @@ func (b *builder) routerFact(fn *types.Func) *RouterFact {
 				Handler: ev.r.HandlerName, HandlerCaps: uint32(ev.r.HandlerSummary.Caps),
 				Headers: toHeaderFacts(ev.r.HandlerSummary.Headers), AnyHeader: ev.r.HandlerSummary.AnyHeader,
 				Below: toMWFacts(ev.args), Static: ev.r.Static,
+				Creds: uint8(ev.r.HandlerSummary.Creds), Reads: b.readFacts(ev.r.HandlerSummary.Reads),
 			})
 		}
 	}
@@ -569,6 +663,8 @@ func (b *builder) routeFacts(top *node, fd *ast.FuncDecl, deferred bool) []Route
 				AnyHeader:   ev.r.HandlerSummary.AnyHeader,
 				Below:       toMWFacts(below),
 				Static:      ev.r.Static,
+				Creds:       uint8(ev.r.HandlerSummary.Creds),
+				Reads:       b.readFacts(ev.r.HandlerSummary.Reads),
 			})
 		}
 		for _, c := range n.children {

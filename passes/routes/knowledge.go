@@ -436,6 +436,10 @@ var libFuncs = map[string]libMW{
 	"github.com/gorilla/handlers.CompressHandlerLevel":              lib(Compress),
 	"github.com/gorilla/handlers.ProxyHeaders":                      lib(0),
 	pkgHTTP + ".TimeoutHandler":                                     lib(Timeout),
+	"github.com/alexedwards/scs/v2.SessionManager.LoadAndSave":      lib(0),
+	"github.com/gin-contrib/sessions.Sessions":                      lib(0),
+	"github.com/gin-contrib/sessions.SessionsMany":                  lib(0),
+	"github.com/labstack/echo-contrib/session.Middleware":           lib(0),
 	pkgHTTP + ".StripPrefix":                                        lib(0),
 }
 
@@ -450,6 +454,7 @@ var libTypes = map[string]libMW{
 	"github.com/rs/cors.Cors":                                            lib(CORS),
 	"github.com/go-chi/cors.Cors":                                        lib(CORS),
 	"github.com/justinas/nosurf.CSRFHandler":                             lib(CSRF),
+	pkgHTTP + ".CrossOriginProtection":                                   lib(CSRF),
 	pkgUnrolled + ".Secure":                                              {Caps: SecurityHeaders, Headers: "unrolled", ConfigArg: 0},
 }
 
@@ -541,5 +546,224 @@ var htmlCalls = map[string]bool{
 var opsPathWords = map[string]bool{
 	"health": true, "healthz": true, "healthcheck": true, "livez": true, "readyz": true, "ready": true, "live": true,
 	"liveness": true, "readiness": true, "metrics": true, "ping": true, "pprof": true, "status": true, "version": true,
-	"debug": true, "alive": true, "heartbeat": true,
+	"alive": true, "heartbeat": true,
+}
+
+// Creds says where a function reads the caller's credentials from. A
+// browser sends a cookie with every request, also a cross-site one; it
+// never adds an Authorization header by itself.
+type Creds uint8
+
+// The credential sources.
+const (
+	// SessionCreds: a session or token cookie read by name, or a value read
+	// from a server-side session loaded from one (gorilla/sessions,
+	// gin-contrib/sessions, fiber's session, scs).
+	SessionCreds Creds = 1 << iota
+	// HeaderCreds: the Authorization header, an API-key header, or a
+	// library middleware that authenticates with them (echo's JWT and
+	// KeyAuth, fiber's jwt and keyauth, basic auth).
+	HeaderCreds
+)
+
+var credNames = []struct {
+	c    Creds
+	name string
+}{{SessionCreds, "session"}, {HeaderCreds, "header"}}
+
+// libCreds are library middleware that take credentials from request
+// headers by default, keyed by FuncKey.
+var libCreds = map[string]Creds{
+	pkgGin + ".BasicAuth":                                            HeaderCreds,
+	pkgGin + ".BasicAuthForRealm":                                    HeaderCreds,
+	pkgEchoMW + ".BasicAuth":                                         HeaderCreds,
+	pkgEchoMW + ".BasicAuthWithConfig":                               HeaderCreds,
+	pkgEchoMW + ".KeyAuth":                                           HeaderCreds,
+	pkgEchoMW + ".KeyAuthWithConfig":                                 HeaderCreds,
+	pkgEchoMW + ".JWT":                                               HeaderCreds,
+	pkgEchoMW + ".JWTWithConfig":                                     HeaderCreds,
+	"github.com/labstack/echo-jwt/v4.JWT":                            HeaderCreds,
+	"github.com/labstack/echo-jwt/v4.WithConfig":                     HeaderCreds,
+	"github.com/gofiber/contrib/jwt.New":                             HeaderCreds,
+	"github.com/gofiber/fiber/v2/middleware/basicauth.New":           HeaderCreds,
+	"github.com/gofiber/fiber/v2/middleware/keyauth.New":             HeaderCreds,
+	pkgChiMW + ".BasicAuth":                                          HeaderCreds,
+	"github.com/appleboy/gin-jwt/v2.GinJWTMiddleware.MiddlewareFunc": HeaderCreds,
+	// jwtauth.Verifier looks in the header and then in a "jwt" cookie.
+	"github.com/go-chi/jwtauth/v5.Verifier": HeaderCreds,
+	"github.com/go-chi/jwtauth/v5.Verify":   HeaderCreds,
+	pkgHTTP + ".Request.BasicAuth":          HeaderCreds,
+}
+
+// cookieReads read a request cookie by the name in the given argument.
+var cookieReads = map[string]int{
+	pkgHTTP + ".Request.Cookie": 0,
+	pkgGin + ".Context.Cookie":  0,
+	pkgEcho + ".Context.Cookie": 0,
+	pkgFiber + ".Ctx.Cookies":   0,
+}
+
+// requestHeaderReads read a request header by the name in the given
+// argument (net/http's Header.Get counts on a request's header only).
+var requestHeaderReads = map[string]int{
+	pkgHTTP + ".Header.Get":       0,
+	pkgHTTP + ".Header.Values":    0,
+	pkgGin + ".Context.GetHeader": 0,
+	pkgFiber + ".Ctx.Get":         0,
+}
+
+// sessionCookieWords name cookies that carry a session or a credential.
+var sessionCookieWords = map[string]bool{
+	"session": true, "sessions": true, "sess": true, "sid": true, "sessid": true, "sessionid": true, "token": true,
+	"jwt": true, "auth": true, "authorization": true, "access": true, "remember": true, "credential": true,
+	"credentials": true, "login": true, "identity": true, "bearer": true, "uid": true,
+}
+
+// csrfWords name anti-CSRF tokens in cookies, headers and form fields.
+var csrfWords = map[string]bool{"csrf": true, "xsrf": true, "csrftoken": true, "xsrftoken": true}
+
+// credentialHeaderWords name request headers that carry a credential
+// (Authorization, X-API-Key, X-Auth-Token).
+var credentialHeaderWords = map[string]bool{
+	"authorization": true, "auth": true, "token": true, "apikey": true, "bearer": true,
+}
+
+// crossSiteHeaders are request headers whose check rejects cross-site
+// requests: Sec-Fetch-Site and Origin comparisons, a required
+// X-Requested-With.
+var crossSiteHeaders = map[string]bool{
+	"Sec-Fetch-Site": true, "Origin": true, "X-Requested-With": true,
+}
+
+// sessionPkgs hold server-side sessions loaded from a cookie; a call that
+// returns one of sessionTypes loads the caller's session.
+var sessionTypes = map[string]bool{
+	"github.com/gorilla/sessions.Session":                    true,
+	"github.com/gin-contrib/sessions.Session":                true,
+	"github.com/gofiber/fiber/v2/middleware/session.Session": true,
+}
+
+// sessionGets read a value from a session (Set and Save write one, as a
+// login handler does).
+var sessionGets = map[string]bool{
+	"github.com/gin-contrib/sessions.Session.Get":                true,
+	"github.com/gofiber/fiber/v2/middleware/session.Session.Get": true,
+	"github.com/alexedwards/scs/v2.SessionManager.Get":           true,
+	"github.com/alexedwards/scs/v2.SessionManager.GetString":     true,
+	"github.com/alexedwards/scs/v2.SessionManager.GetInt":        true,
+	"github.com/alexedwards/scs/v2.SessionManager.GetInt64":      true,
+	"github.com/alexedwards/scs/v2.SessionManager.GetBool":       true,
+	"github.com/alexedwards/scs/v2.SessionManager.GetBytes":      true,
+	"github.com/alexedwards/scs/v2.SessionManager.Exists":        true,
+}
+
+// sessionSets write a value into a session.
+var sessionSets = map[string]bool{
+	"github.com/gin-contrib/sessions.Session.Set":                true,
+	"github.com/gofiber/fiber/v2/middleware/session.Session.Set": true,
+	"github.com/alexedwards/scs/v2.SessionManager.Put":           true,
+}
+
+// formReads read a form field by the name in their first argument.
+var formReads = map[string]bool{
+	pkgHTTP + ".Request.FormValue":      true,
+	pkgHTTP + ".Request.PostFormValue":  true,
+	pkgGin + ".Context.PostForm":        true,
+	pkgGin + ".Context.GetPostForm":     true,
+	pkgGin + ".Context.DefaultPostForm": true,
+	pkgEcho + ".Context.FormValue":      true,
+	pkgFiber + ".Ctx.FormValue":         true,
+}
+
+// sessionValues is the map field of a session whose read identifies the
+// caller (sess.Values["user_id"]).
+var sessionValues = map[string]string{
+	"github.com/gorilla/sessions.Session": "Values",
+}
+
+// sameSiteDefaults build session managers whose cookie is SameSite=Lax
+// unless configured otherwise.
+var sameSiteDefaults = map[string]bool{
+	"github.com/gofiber/fiber/v2/middleware/session.New": true,
+	"github.com/alexedwards/scs/v2.New":                  true,
+}
+
+// sameSiteSetters set the SameSite attribute of the cookies a response
+// sets afterwards (gin's c.SetSameSite(http.SameSiteLaxMode)).
+var sameSiteSetters = map[string]bool{
+	pkgGin + ".Context.SetSameSite": true,
+}
+
+// bodyReaders read the reader in the given argument to its end.
+var bodyReaders = map[string]int{
+	"io.ReadAll":            0,
+	"io/ioutil.ReadAll":     0,
+	"io.Copy":               1,
+	"io.CopyBuffer":         1,
+	"bytes.Buffer.ReadFrom": 0,
+}
+
+// accumulatingWriters hold what io.Copy writes into them: a copy of the
+// body there grows with it.
+var accumulatingWriters = map[string]bool{
+	"os.File": true, "bytes.Buffer": true, "strings.Builder": true,
+}
+
+// bodyDecoders decode from the reader their constructor was given:
+// json.NewDecoder(r.Body).Decode(&v).
+var bodyDecoders = map[string]string{
+	"encoding/json.Decoder.Decode": "encoding/json.NewDecoder",
+	"encoding/xml.Decoder.Decode":  "encoding/xml.NewDecoder",
+}
+
+// bodyLimiters bound the reader in the given argument.
+var bodyLimiters = map[string]int{
+	pkgHTTP + ".MaxBytesReader": 1,
+	"io.LimitReader":            0,
+}
+
+// frameworkReads are framework methods that read the whole request body
+// with no limit of their own (gin's Bind family decodes it with
+// encoding/json, echo's Bind too).
+var frameworkReads = map[string]bool{
+	pkgGin + ".Context.Bind":                   true,
+	pkgGin + ".Context.BindJSON":               true,
+	pkgGin + ".Context.BindXML":                true,
+	pkgGin + ".Context.BindYAML":               true,
+	pkgGin + ".Context.BindTOML":               true,
+	pkgGin + ".Context.ShouldBind":             true,
+	pkgGin + ".Context.ShouldBindJSON":         true,
+	pkgGin + ".Context.ShouldBindXML":          true,
+	pkgGin + ".Context.ShouldBindYAML":         true,
+	pkgGin + ".Context.ShouldBindTOML":         true,
+	pkgGin + ".Context.ShouldBindBodyWithJSON": true,
+	pkgGin + ".Context.ShouldBindBodyWithXML":  true,
+	pkgGin + ".Context.ShouldBindBodyWithYAML": true,
+	pkgGin + ".Context.ShouldBindBodyWithTOML": true,
+	pkgGin + ".Context.GetRawData":             true,
+	pkgEcho + ".Context.Bind":                  true,
+	pkgEcho + ".DefaultBinder.Bind":            true,
+	pkgEcho + ".DefaultBinder.BindBody":        true,
+}
+
+// bindingReads take a gin binding in their second argument; they read
+// the body when it is one of bodyBindings.
+var bindingReads = map[string]bool{
+	pkgGin + ".Context.BindWith":           true,
+	pkgGin + ".Context.MustBindWith":       true,
+	pkgGin + ".Context.ShouldBindWith":     true,
+	pkgGin + ".Context.ShouldBindBodyWith": true,
+}
+
+// bodyBindings are gin's bindings that decode the body.
+var bodyBindings = map[string]bool{
+	"github.com/gin-gonic/gin/binding.JSON": true, "github.com/gin-gonic/gin/binding.XML": true,
+	"github.com/gin-gonic/gin/binding.YAML": true, "github.com/gin-gonic/gin/binding.TOML": true,
+	"github.com/gin-gonic/gin/binding.ProtoBuf": true, "github.com/gin-gonic/gin/binding.MsgPack": true,
+}
+
+// multipartReads parse a multipart body keeping the given argument's
+// number of bytes of files in memory.
+var multipartReads = map[string]int{
+	pkgHTTP + ".Request.ParseMultipartForm": 0,
 }

@@ -44,7 +44,7 @@ func (b *builder) classify(f *frame, e ast.Expr, depth int) []*Middleware {
 	switch x := e.(type) {
 	case *ast.FuncLit:
 		s := b.litSummary(x)
-		return []*Middleware{{Name: "func literal", Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Pos: x.Pos()}}
+		return []*Middleware{{Name: "func literal", Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Creds: s.Creds, Reads: s.Reads, Pos: x.Pos()}}
 	case *ast.Ident, *ast.SelectorExpr:
 		switch o := typesx.ObjectOf(b.info, x).(type) {
 		case *types.Func:
@@ -75,7 +75,7 @@ func (b *builder) classify(f *frame, e ast.Expr, depth int) []*Middleware {
 		t := typesx.TypeOf(b.info, x)
 		if sh := b.serveHTTP(t); sh != nil {
 			s := b.summary(sh)
-			return []*Middleware{{Name: typesx.Named(t).Obj().Name(), Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Pos: x.Pos()}}
+			return []*Middleware{{Name: typesx.Named(t).Obj().Name(), Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Creds: s.Creds, Reads: s.Reads, Pos: x.Pos()}}
 		}
 	case *ast.IndexExpr:
 		list := b.middlewareList(f, x.X)
@@ -84,6 +84,7 @@ func (b *builder) classify(f *frame, e ast.Expr, depth int) []*Middleware {
 			m.Caps |= l.Caps
 			m.Headers = mergeHeaders(m.Headers, l.Headers)
 			m.AnyHeader = m.AnyHeader || l.AnyHeader
+			m.Creds |= l.Creds
 			m.Opaque = m.Opaque || l.Opaque
 			m.Unknown = m.Unknown || l.Unknown
 		}
@@ -184,6 +185,7 @@ func (b *builder) funcMW(f *frame, fn *types.Func, fun ast.Expr, call *ast.CallE
 	key := typesx.FuncKey(fn)
 	if lm, ok := libFuncs[key]; ok {
 		m.Caps = lm.Caps
+		m.Creds = libCreds[key]
 		if lm.Headers != "" {
 			m.Headers = b.libHeaders(f, lm, call)
 			if len(m.Headers) > 0 {
@@ -221,15 +223,17 @@ func (b *builder) funcMW(f *frame, fn *types.Func, fun ast.Expr, call *ast.CallE
 			s.Caps |= t.Caps
 			s.Headers = mergeHeaders(s.Headers, t.Headers)
 			s.AnyHeader = s.AnyHeader || t.AnyHeader
+			s.Creds |= t.Creds
+			s.Reads = appendReads(s.Reads, t.Reads...)
 		}
-		m.Caps, m.Headers, m.AnyHeader = s.Caps, s.Headers, s.AnyHeader
+		m.Caps, m.Headers, m.AnyHeader, m.Creds, m.Reads = s.Caps, s.Headers, s.AnyHeader, s.Creds, s.Reads
 		// An authenticating middleware is recognised by its name too
 		// (JWTAuth, RequireAuth): what it checks is rarely visible in
 		// its body as a library call.
 		if c, _ := guessCaps(fn.Name()); c&Auth != 0 {
 			m.Caps |= Auth
 		}
-		if m.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || local {
+		if m.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || s.Creds != 0 || len(s.Reads) > 0 || local {
 			return m
 		}
 	}
@@ -435,10 +439,11 @@ func (b *builder) scan(body ast.Node) Summary {
 		return s
 	}
 	var counted, compared bool
+	st := &reqScan{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.CallExpr:
-			b.scanCall(x, &s, &counted)
+			b.scanCall(x, &s, &counted, st)
 			for _, a := range x.Args {
 				if b.is429(a) {
 					s.Caps |= RateLimit
@@ -459,6 +464,9 @@ func (b *builder) scan(body ast.Node) Summary {
 				counted = true
 			}
 			b.scanHeaderMapWrite(x, &s)
+			b.scanRequestAssign(x, &s, st)
+		case *ast.IndexExpr:
+			b.scanSessionValue(x, st)
 		case *ast.BinaryExpr:
 			switch x.Op {
 			case token.GTR, token.GEQ, token.LSS, token.LEQ:
@@ -471,6 +479,7 @@ func (b *builder) scan(body ast.Node) Summary {
 		s.Caps |= RateLimit
 		s.strong = true
 	}
+	b.finishRequest(&s, st)
 	if len(s.Headers) > 0 {
 		for _, h := range s.Headers {
 			if isSecurityHeader(h.Name) {
@@ -527,12 +536,13 @@ func (b *builder) counterTarget(e ast.Expr) bool {
 }
 
 // scanCall adds what one call contributes to a summary.
-func (b *builder) scanCall(call *ast.CallExpr, s *Summary, counted *bool) {
+func (b *builder) scanCall(call *ast.CallExpr, s *Summary, counted *bool, st *reqScan) {
 	fn := typesx.Callee(b.info, call)
 	if fn == nil {
 		return
 	}
 	key := typesx.FuncKey(fn)
+	b.scanRequestCall(call, fn, s, st)
 	if limiterCalls[key] || b.genericLimiter(fn) || limiterInterfaceCall(fn) {
 		s.Caps |= RateLimit
 		s.strong = true
@@ -585,6 +595,14 @@ func (b *builder) scanCall(call *ast.CallExpr, s *Summary, counted *bool) {
 		s.Caps |= c
 		s.Headers = mergeHeaders(s.Headers, sub.Headers)
 		s.AnyHeader = s.AnyHeader || sub.AnyHeader
+		s.Creds |= sub.Creds
+		if !st.bounded(call.Pos()) {
+			s.Reads = appendReads(s.Reads, sub.Reads...)
+		}
+		if sub.Caps&BodyLimit != 0 && !st.limitAt.IsValid() {
+			// limitBody(w, r): the helper bounds r.Body for what follows.
+			st.limitAt = call.End()
+		}
 	}
 }
 

@@ -94,7 +94,17 @@ func IsOpsPath(path string, words map[string]bool) bool {
 		}
 		return false
 	}
-	return has(segs[len(segs)-1]) || has(segs[0])
+	if has(segs[len(segs)-1]) || has(segs[0]) {
+		return true
+	}
+	for _, seg := range segs { // /debug/pprof/heap
+		for _, w := range seg {
+			if w == "pprof" && words[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // OpsPathWords returns a copy of the default list of ops path words.

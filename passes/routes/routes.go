@@ -30,6 +30,16 @@
 // which routes and middleware a function adds to a router it receives or
 // returns (RouterFact), so that api.Register(r) in main resolves.
 //
+// A function's Summary also says how it treats the request: where it
+// reads the whole body with no limit before (Reads: io.ReadAll(r.Body),
+// json.NewDecoder(r.Body).Decode, gin's ShouldBindJSON, echo's Bind), and
+// where it takes the caller's credentials from (Creds: a session cookie or
+// session, a request header). A middleware that wraps the body in
+// http.MaxBytesReader is a BodyLimit; one that checks an anti-CSRF token,
+// Sec-Fetch-Site or Origin, or Go's CrossOriginProtection, is CSRF. A
+// package that sets a session cookie with SameSite=Lax or Strict exports
+// a CookieFact (Result.SameSite).
+//
 // A route registered on the router parameter of an exported function that
 // its own package never calls, or on a router an exported function builds
 // and returns, cannot be judged where it is written: what wraps it is
@@ -67,7 +77,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeOf((*Result)(nil)),
-	FactTypes:        []analysis.Fact{(*MiddlewareFact)(nil), (*RouterFact)(nil)},
+	FactTypes:        []analysis.Fact{(*MiddlewareFact)(nil), (*RouterFact)(nil), (*CookieFact)(nil)},
 }
 
 // Router is a router (or engine, app, mux) of the package.
@@ -223,6 +233,11 @@ type Middleware struct {
 	// AnyHeader is set when it sets response headers whose names are not
 	// constant (copied from a map or an upstream response).
 	AnyHeader bool
+	// Creds says where it reads the caller's credentials from.
+	Creds Creds
+	// Reads are the places where it reads the request body with no limit
+	// (see Summary.Reads).
+	Reads []Read
 }
 
 // Has reports whether the middleware has all of the capabilities c.
@@ -243,9 +258,37 @@ type Summary struct {
 	Headers []Header
 	// AnyHeader: it sets headers whose names are not constant.
 	AnyHeader bool
+	// Creds says where the function reads the caller's credentials from:
+	// a session cookie or session, or a request header.
+	Creds Creds
+	// Reads are the places where the function, or a helper of the module
+	// it calls, reads the request body whole (io.ReadAll(r.Body),
+	// json.NewDecoder(r.Body).Decode, gin's ShouldBindJSON, echo's Bind,
+	// r.ParseMultipartForm) with no http.MaxBytesReader or io.LimitReader
+	// applied to the body before, in the function. Whether a middleware
+	// limits the body is the route's business.
+	Reads []Read
 	// strong marks rate limiting proven by a limiter call or a counter (not
 	// only a 429 answer); only strong evidence propagates to callers.
 	strong bool
+}
+
+// Read is a read of the request body with no limit of its own.
+type Read struct {
+	// Pos is the call that reads: in this package's files, or, for a read
+	// of another package of the module (Origin set), a position on its
+	// line in that package's file.
+	Pos token.Pos
+	// What renders the call: "io.ReadAll(r.Body)", "c.ShouldBindJSON(&req)".
+	What string
+	// Func names the function holding it: "Upload", "(*Handler).Create".
+	Func string
+	// Memory is the maxMemory argument of ParseMultipartForm (-1 when not
+	// constant); 0 for every other read.
+	Memory int64
+	// Origin locates a read in another package: file, line and the
+	// //apivet:ignore directives there.
+	Origin *Origin
 }
 
 // ServerStart is a place where a server starts.
@@ -264,7 +307,8 @@ type Result struct {
 	Routes  []*Route
 	Starts  []*ServerStart
 
-	b *builder
+	b        *builder
+	sameSite bool
 }
 
 // Summary returns what a function of the module does as a middleware or
@@ -305,6 +349,25 @@ func (c Caps) String() string {
 	return strings.Join(parts, ",")
 }
 
+// SameSite reports whether the package, or a package of the module it
+// imports, sets a session cookie with SameSite=Lax or Strict (an
+// http.Cookie, gorilla/sessions or gin-contrib/sessions options, gin's
+// SetSameSite, a fiber or scs session whose cookie is Lax by default).
+func (r *Result) SameSite() bool {
+	return r != nil && r.sameSite
+}
+
+// String renders credential sources as "session,header".
+func (c Creds) String() string {
+	var parts []string
+	for _, n := range credNames {
+		if c&n.c != 0 {
+			parts = append(parts, n.name)
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
 // RouterKind returns the router kind of a type (a router, engine, group or
 // the interfaces they are passed as), or "".
 func RouterKind(t types.Type) Kind {
@@ -321,6 +384,11 @@ func run(pass *analysis.Pass) (any, error) {
 	b.build()
 	b.finish()
 	b.exportFacts()
+	if res.sameSite {
+		pass.ExportPackageFact(&CookieFact{SameSite: true})
+	} else {
+		res.sameSite = b.importSameSite()
+	}
 	sort.SliceStable(res.Routes, func(i, j int) bool { return res.Routes[i].Pos < res.Routes[j].Pos })
 	return res, nil
 }
