@@ -11,6 +11,7 @@ import (
 	"github.com/apivet/apivet/internal/lint"
 	"github.com/apivet/apivet/internal/typesx"
 	"github.com/apivet/apivet/internal/web"
+	"github.com/apivet/apivet/passes/respond"
 	"github.com/apivet/apivet/passes/strval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -27,6 +28,8 @@ type writeSite struct {
 	body   []bodyArg
 	// returned is set when the framework's error handler writes it.
 	returned bool
+	// fixed is the status a helper of another package writes itself.
+	fixed int64
 }
 
 type bodyArg struct {
@@ -69,76 +72,83 @@ type memoKey struct {
 
 const maxErrDepth = 6
 
-// writeCall recognises a call that writes a response body.
-func (c *checker) writeCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) (writeSite, bool) {
+// writeCall recognises the calls that write a response body: library
+// writers (passes/respond), the response helpers of other packages of the
+// module (their HelperFacts), and unmodelled packages handed a responder,
+// a 5xx status and error text.
+func (c *checker) writeCall(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) []writeSite {
 	if fn == nil {
-		return writeSite{}, false
+		return nil
 	}
-	key := typesx.FuncKey(fn)
-	name := typesx.ExprName(call.Fun)
-	if enc, ok := encoders[key]; ok && len(call.Args) == 1 {
-		// json.NewEncoder(w).Encode(v), enc.Encode(v)
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return writeSite{}, false
-		}
-		w := c.encoderWriter(sel.X, enc)
-		if w == nil {
-			return writeSite{}, false
-		}
-		st, _ := c.statusBefore(cur, w)
-		return writeSite{cur: cur, node: call, name: name, status: st, body: []bodyArg{{e: call.Args[0]}}}, true
+	if s, ok := c.resp.Call(cur, call, fn); ok {
+		return []writeSite{fromSite(cur, s)}
 	}
-	wr, ok := writers[key]
-	if !ok && c.decls[fn] == nil {
-		if ws, ok := c.unknownWriter(cur, call, fn); ok {
-			return ws, true
-		}
+	if c.decls[fn] != nil {
+		return nil // the package's own helpers are followed through their writes
 	}
-	if !ok {
-		// w.Write on any http.ResponseWriter (gin's c.Writer included).
-		if recv := typesx.Recv(fn); recv != nil && (fn.Name() == "Write" || fn.Name() == "WriteString") && len(call.Args) == 1 {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.isResponseWriter(typesx.TypeOf(c.info, sel.X)) {
-				st, _ := c.statusBefore(cur, sel.X)
-				return writeSite{cur: cur, node: call, name: name, status: st, body: []bodyArg{{e: call.Args[0]}}}, true
+	if ws, ok := c.helperWrites(cur, call, fn); ok {
+		return ws
+	}
+	if c.inModule(fn) {
+		return nil // a function of the module without a summary writes no parameter
+	}
+	if ws, ok := c.unknownWriter(cur, call, fn); ok {
+		return []writeSite{ws}
+	}
+	return nil
+}
+
+// inModule reports whether fn belongs to the module under analysis, whose
+// response helpers passes/respond summarises.
+func (c *checker) inModule(fn *types.Func) bool {
+	m := c.pass.Module
+	if m == nil || m.Path == "" || fn.Pkg() == nil {
+		return false
+	}
+	p := fn.Pkg().Path()
+	return p == m.Path || strings.HasPrefix(p, m.Path+"/")
+}
+
+func fromSite(cur inspector.Cursor, s respond.Site) writeSite {
+	ws := writeSite{cur: cur, node: s.Node, name: s.Name, status: s.Status, returned: s.Returned}
+	for _, a := range s.Body {
+		ws.body = append(ws.body, bodyArg{e: a.E, text: a.Text})
+	}
+	return ws
+}
+
+// helperWrites turns a call of another package's response helper into
+// the writes its HelperFact describes: respond.Error(w, 500, err) writes
+// err's text with status 500. A helper that writes an error parameter's
+// text with a fixed 5xx status (respond.Internal(w, err)) is reported in
+// its own package, whose callers it cannot see; its call sites stay
+// silent. ok is false when fn has no summary: not a helper of the module.
+func (c *checker) helperWrites(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) ([]writeSite, bool) {
+	hw := c.resp.Helper(fn)
+	if hw == nil {
+		return nil, false
+	}
+	var out []writeSite
+	sig := fn.Signature()
+	for _, w := range hw {
+		if w.Param >= len(call.Args) || w.Param >= sig.Params().Len() {
+			continue
+		}
+		ws := writeSite{cur: cur, node: call, name: typesx.ExprName(call.Fun), body: []bodyArg{{e: call.Args[w.Param], text: w.Text}}}
+		if w.Status >= 0 {
+			if w.Status >= len(call.Args) {
+				continue
 			}
-		}
-		return writeSite{}, false
-	}
-	if responseWriterFuncs[key] && (len(call.Args) == 0 || !c.isResponseWriter(typesx.TypeOf(c.info, call.Args[0]))) {
-		return writeSite{}, false
-	}
-	ws := writeSite{cur: cur, node: call, name: name, returned: wr.returned}
-	switch {
-	case wr.status >= 0:
-		if wr.status >= len(call.Args) {
-			return writeSite{}, false
-		}
-		ws.status = call.Args[wr.status]
-	case responseWriterFuncs[key]:
-		ws.status, _ = c.statusBefore(cur, call.Args[0])
-	default:
-		// fiber: c.Status(code).JSON(v), or c.Status(code) before.
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return writeSite{}, false
-		}
-		if st, ok := c.chainedStatus(sel.X); ok {
-			ws.status = st
+			ws.status = call.Args[w.Status]
 		} else {
-			ws.status, _ = c.statusBefore(cur, sel.X)
-		}
-	}
-	for i, idx := range wr.body {
-		last := i == len(wr.body)-1
-		for j := idx; j < len(call.Args); j++ {
-			ws.body = append(ws.body, bodyArg{e: call.Args[j], text: wr.errors})
-			if !(last && wr.variadic) {
-				break
+			if w.Text && errorType(sig.Params().At(w.Param).Type()) {
+				continue
 			}
+			ws.fixed = w.Code
 		}
+		out = append(out, ws)
 	}
-	return ws, true
+	return out, true
 }
 
 // unknownWriter recognises a call of a package this analyzer does not
@@ -180,7 +190,7 @@ func (c *checker) unknownWriter(cur inspector.Cursor, call *ast.CallExpr, fn *ty
 }
 
 func (c *checker) isResponder(t types.Type) bool {
-	return t != nil && (responders[typesx.TypeKey(t)] || c.isResponseWriter(t))
+	return t != nil && (responders[typesx.TypeKey(t)] || c.resp.IsResponseWriter(t))
 }
 
 func isInteger(t types.Type) bool {
@@ -218,149 +228,6 @@ func statusName(name string) bool {
 	return false
 }
 
-// errorLiteral recognises &echo.HTTPError{Code: 500, Message: ...}.
-func (c *checker) errorLiteral(cur inspector.Cursor, lit *ast.CompositeLit) (writeSite, bool) {
-	fields, ok := errorLiterals[typesx.TypeKey(typesx.TypeOf(c.info, lit))]
-	if !ok {
-		return writeSite{}, false
-	}
-	ws := writeSite{cur: cur, node: lit, name: types.ExprString(lit.Type), returned: true}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return writeSite{}, false
-		}
-		key, _ := kv.Key.(*ast.Ident)
-		switch {
-		case key == nil:
-		case key.Name == fields.code:
-			ws.status = kv.Value
-		case key.Name == fields.message:
-			ws.body = append(ws.body, bodyArg{e: kv.Value, text: true})
-		}
-	}
-	return ws, ws.status != nil && len(ws.body) > 0
-}
-
-// isResponseWriter reports whether t has http.ResponseWriter's methods.
-func (c *checker) isResponseWriter(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if typesx.TypeKey(t) == pkgHTTP+".ResponseWriter" {
-		return true
-	}
-	for _, m := range []string{"Header", "Write", "WriteHeader"} {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m)
-		if _, ok := obj.(*types.Func); !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// encoderWriter returns the response writer an encoder writes to:
-// json.NewEncoder(w), or a variable assigned it.
-func (c *checker) encoderWriter(e ast.Expr, ctor string) ast.Expr {
-	for i := 0; i < 4; i++ {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.CallExpr:
-			if typesx.FuncKey(typesx.Callee(c.info, x)) == ctor && len(x.Args) == 1 && c.isResponseWriter(typesx.TypeOf(c.info, x.Args[0])) {
-				return x.Args[0]
-			}
-			return nil
-		case *ast.Ident:
-			v, _ := c.info.Uses[x].(*types.Var)
-			if v == nil {
-				return nil
-			}
-			writes, ok := c.sv.Assignments(v)
-			if !ok || len(writes) != 1 || writes[0].Kind != strval.Plain {
-				return nil
-			}
-			e = writes[0].RHS
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
-// chainedStatus returns code in c.Status(code).JSON(...).
-func (c *checker) chainedStatus(recv ast.Expr) (ast.Expr, bool) {
-	for i := 0; i < 4; i++ {
-		call, ok := ast.Unparen(recv).(*ast.CallExpr)
-		if !ok {
-			return nil, false
-		}
-		key := typesx.FuncKey(typesx.Callee(c.info, call))
-		if statusSetters[key] && len(call.Args) == 1 {
-			return call.Args[0], true
-		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return nil, false
-		}
-		recv = sel.X // c.Set(...).Status(...)
-	}
-	return nil, false
-}
-
-// statusBefore finds the status set on a writer by a statement that runs
-// before the write on every path: w.WriteHeader(code) or c.Status(code)
-// earlier in the same block or an enclosing one.
-func (c *checker) statusBefore(cur inspector.Cursor, writer ast.Expr) (ast.Expr, bool) {
-	obj := rootObject(c.info, writer)
-	if obj == nil {
-		return nil, false
-	}
-	for anc := cur; anc.Valid(); anc = anc.Parent() {
-		switch anc.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit, *ast.File:
-			return nil, false
-		}
-		if _, ok := anc.Node().(ast.Stmt); !ok {
-			continue
-		}
-		for prev, ok := anc.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
-			es, ok := prev.Node().(*ast.ExprStmt)
-			if !ok {
-				continue
-			}
-			call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-			if !ok || len(call.Args) != 1 {
-				continue
-			}
-			if !statusSetters[typesx.FuncKey(typesx.Callee(c.info, call))] {
-				continue
-			}
-			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-			if ok && rootObject(c.info, sel.X) == obj {
-				return call.Args[0], true
-			}
-		}
-	}
-	return nil, false
-}
-
-// rootObject returns the variable at the root of w, c.Writer, h.w.
-func rootObject(info *types.Info, e ast.Expr) types.Object {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return info.ObjectOf(x)
-		case *ast.SelectorExpr:
-			if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-				e = x.X
-				continue
-			}
-			return info.ObjectOf(x.Sel)
-		default:
-			return nil
-		}
-	}
-}
-
 // statusOf says what a status expression can be in fn.
 func (c *checker) statusOf(e ast.Expr, fn *types.Func) status {
 	if e == nil {
@@ -383,6 +250,9 @@ func (c *checker) checkWrite(w writeSite) {
 		return
 	}
 	st := c.statusOf(w.status, fn)
+	if w.fixed != 0 {
+		st = status{codes: []int64{w.fixed}}
+	}
 	if st.param == nil && !st.all5xx() {
 		return
 	}
@@ -584,7 +454,7 @@ func (c *checker) varText(v *types.Var, use token.Pos, fn *types.Func, text bool
 			out = append(out, c.textSources(w.RHS, fn, false, depth+1)...)
 		case strval.Tuple:
 			if call, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok {
-				if i, ok := marshalers[typesx.FuncKey(typesx.Callee(c.info, call))]; ok && w.Index == 0 && i < len(call.Args) {
+				if i, ok := respond.MarshalArg(typesx.Callee(c.info, call)); ok && w.Index == 0 && i < len(call.Args) {
 					out = append(out, c.textSources(call.Args[i], fn, false, depth+1)...)
 					continue
 				}

@@ -1,11 +1,13 @@
 // Package exposure defines an Analyzer that reports API handlers that
-// expose internals to clients: error details in 5xx responses, and
-// uploaded files stored under the name the client chose.
+// expose internals or users to clients: error details in 5xx responses,
+// uploaded files stored under the name the client chose, and
+// cookie-authenticated state changes open to cross-site requests.
 //
 // # Analyzer exposure
 //
-// exposure: report internal error text written to 5xx responses and
-// uploaded file names used in filesystem paths (AV901, AV902)
+// exposure: report internal error text written to 5xx responses, uploaded
+// file names used in filesystem paths and cookie-authenticated state
+// changes without CSRF protection (AV901, AV902, AV903)
 //
 // AV901 follows error text (err.Error(), an error formatted with fmt, an
 // error wrapped with fmt.Errorf("...: %w", err) or pkg/errors, a variable,
@@ -16,7 +18,9 @@
 // echo.NewHTTPError; fiber's c.Status(code).JSON, SendString and
 // fiber.NewError; and the package's own helpers that end in one of them
 // (writeError(w, code, err), respond(c, code, body)), through their call
-// sites. It reports when every status the write can send is 5xx and the
+// sites, and the response helpers of other packages of the module through
+// their passes/respond summaries (respond.Error(w, 500, err) writes err's
+// text with 500). It reports when every status the write can send is 5xx and the
 // error comes from something other than the handler's own checks: a
 // repository, a service, the database, the filesystem, an interface
 // method, a caller of the helper.
@@ -43,6 +47,19 @@
 // only for their extension, checked for containment (filepath.Rel,
 // strings.HasPrefix after filepath.Clean, filepath.IsLocal, a ".." test)
 // or stored in a database.
+//
+// AV903 takes the routes from passes/routes: a POST, PUT, PATCH or DELETE
+// route whose chain or handler identifies the caller by a session cookie
+// (a session or token cookie read by name, a gorilla/sessions,
+// gin-contrib/sessions or scs session value) and that no middleware
+// protects against cross-site requests (gorilla/csrf, nosurf, echo's and
+// fiber's CSRF, http.CrossOriginProtection, a token, Sec-Fetch-Site or
+// Origin check of the module) is reported on its registration, when the
+// application is seen to set its session cookie (or build its session
+// store) and none with SameSite=Lax or Strict. Silent on
+// routes authenticated by a header (Authorization, API keys, basic auth),
+// on fiber, on login and logout routes and on chains with middleware it
+// cannot identify.
 package exposure
 
 import (
@@ -53,6 +70,8 @@ import (
 
 	"github.com/apivet/apivet/internal/lint"
 	"github.com/apivet/apivet/internal/typesx"
+	"github.com/apivet/apivet/passes/respond"
+	"github.com/apivet/apivet/passes/routes"
 	"github.com/apivet/apivet/passes/strval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -61,12 +80,12 @@ import (
 
 var opts = lint.NewOptions('9')
 
-// Analyzer reports AV901 and AV902.
+// Analyzer reports AV901, AV902 and AV903.
 var Analyzer = &analysis.Analyzer{
 	Name:     "exposure",
-	Doc:      "report internal error text written to 5xx responses and uploaded file names used in filesystem paths (AV901, AV902)",
+	Doc:      "report internal error text written to 5xx responses, uploaded file names used in filesystem paths and cookie-authenticated state changes without CSRF protection (AV901, AV902, AV903)",
 	URL:      "https://github.com/apivet/apivet/blob/main/docs/rules/AV901.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer, routes.Analyzer, respond.Analyzer},
 	Run:      run,
 }
 
@@ -76,6 +95,7 @@ type checker struct {
 	pass  *analysis.Pass
 	info  *types.Info
 	sv    *strval.Result
+	resp  *respond.Result
 	rep   *lint.Reporter
 	decls map[*types.Func]*ast.FuncDecl
 	// calls are the call sites of the package's functions; escapes marks
@@ -101,7 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !rep.Enabled("AV901") && !rep.Enabled("AV902") && !rep.Enabled("AV002") {
+	if !rep.Enabled("AV901") && !rep.Enabled("AV902") && !rep.Enabled("AV903") && !rep.Enabled("AV002") {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -109,6 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:        pass,
 		info:        pass.TypesInfo,
 		sv:          pass.ResultOf[strval.Analyzer].(*strval.Result),
+		resp:        pass.ResultOf[respond.Analyzer].(*respond.Result),
 		rep:         rep,
 		decls:       map[*types.Func]*ast.FuncDecl{},
 		calls:       map[*types.Func][]inspector.Cursor{},
@@ -156,9 +177,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if rep.Skipped(n.Pos()) {
 				continue
 			}
-			if w, ok := c.writeCall(cur, n, fn); ok {
-				writes = append(writes, w)
-			}
+			writes = append(writes, c.writeCall(cur, n, fn)...)
 			if fn != nil && fsSinks[typesx.FuncKey(fn)] != nil {
 				fsCalls = append(fsCalls, cur)
 			}
@@ -166,8 +185,8 @@ func run(pass *analysis.Pass) (any, error) {
 			if rep.Skipped(n.Pos()) {
 				continue
 			}
-			if w, ok := c.errorLiteral(cur, n); ok {
-				writes = append(writes, w)
+			if s, ok := c.resp.Literal(n); ok {
+				writes = append(writes, fromSite(cur, s))
 			}
 		}
 	}
@@ -194,6 +213,9 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, cur := range fsCalls {
 			c.checkFSCall(cur)
 		}
+	}
+	if rep.Enabled("AV903") {
+		c.checkCSRF(pass.ResultOf[routes.Analyzer].(*routes.Result))
 	}
 	rep.Finish()
 	return nil, nil

@@ -3,6 +3,8 @@ package exposure
 // This file is the analyzer's knowledge of the web frameworks, the error
 // libraries and the filesystem: data only.
 
+import "github.com/apivet/apivet/passes/routes"
+
 const (
 	pkgHTTP  = "net/http"
 	pkgGin   = "github.com/gin-gonic/gin"
@@ -11,127 +13,6 @@ const (
 	// fiber v3's Ctx is an interface with the same method names.
 	pkgFiber3 = "github.com/gofiber/fiber/v3"
 )
-
-// writer describes a call that writes a response body.
-type writer struct {
-	// status is the index of the status code argument; statusWriteHeader
-	// means the status is the one set before (w.WriteHeader(code) for
-	// net/http writers, c.Status(code) for fiber, also chained:
-	// c.Status(500).JSON(...)).
-	status int
-	// body lists the indexes of the arguments written; variadic extends
-	// the last one to every later argument.
-	body     []int
-	variadic bool
-	// errors is set when an error value passed as a body argument is
-	// written as its text (fmt's verbs, echo's HTTPError message), rather
-	// than encoded as JSON (where an error without exported fields is {}).
-	errors bool
-	// returned is set for error values that a handler returns and the
-	// framework's error handler writes (echo.NewHTTPError, fiber.NewError).
-	returned bool
-}
-
-const statusBefore = -1
-
-// writers are the response writers, by FuncKey.
-var writers = map[string]writer{
-	pkgHTTP + ".Error": {status: 2, body: []int{1}},
-
-	pkgGin + ".Context.JSON":                    {status: 0, body: []int{1}},
-	pkgGin + ".Context.IndentedJSON":            {status: 0, body: []int{1}},
-	pkgGin + ".Context.SecureJSON":              {status: 0, body: []int{1}},
-	pkgGin + ".Context.JSONP":                   {status: 0, body: []int{1}},
-	pkgGin + ".Context.AsciiJSON":               {status: 0, body: []int{1}},
-	pkgGin + ".Context.PureJSON":                {status: 0, body: []int{1}},
-	pkgGin + ".Context.XML":                     {status: 0, body: []int{1}},
-	pkgGin + ".Context.YAML":                    {status: 0, body: []int{1}},
-	pkgGin + ".Context.TOML":                    {status: 0, body: []int{1}},
-	pkgGin + ".Context.AbortWithStatusJSON":     {status: 0, body: []int{1}},
-	pkgGin + ".Context.AbortWithStatusPureJSON": {status: 0, body: []int{1}},
-	pkgGin + ".Context.String":                  {status: 0, body: []int{1, 2}, variadic: true, errors: true},
-	pkgGin + ".Context.Data":                    {status: 0, body: []int{2}},
-
-	pkgEcho + ".Context.JSON":       {status: 0, body: []int{1}},
-	pkgEcho + ".Context.JSONPretty": {status: 0, body: []int{1}},
-	pkgEcho + ".Context.JSONBlob":   {status: 0, body: []int{1}},
-	pkgEcho + ".Context.JSONP":      {status: 0, body: []int{2}},
-	pkgEcho + ".Context.XML":        {status: 0, body: []int{1}},
-	pkgEcho + ".Context.XMLPretty":  {status: 0, body: []int{1}},
-	pkgEcho + ".Context.XMLBlob":    {status: 0, body: []int{1}},
-	pkgEcho + ".Context.String":     {status: 0, body: []int{1}},
-	pkgEcho + ".Context.HTML":       {status: 0, body: []int{1}},
-	pkgEcho + ".Context.HTMLBlob":   {status: 0, body: []int{1}},
-	pkgEcho + ".Context.Blob":       {status: 0, body: []int{2}},
-	// echo's DefaultHTTPErrorHandler writes a string message as
-	// {"message": m} and an error message as {"message": m.Error()}.
-	pkgEcho + ".NewHTTPError": {status: 0, body: []int{1}, variadic: true, errors: true, returned: true},
-
-	pkgFiber + ".Ctx.JSON":        {status: statusBefore, body: []int{0}},
-	pkgFiber + ".Ctx.JSONP":       {status: statusBefore, body: []int{0}},
-	pkgFiber + ".Ctx.XML":         {status: statusBefore, body: []int{0}},
-	pkgFiber + ".Ctx.SendString":  {status: statusBefore, body: []int{0}},
-	pkgFiber + ".Ctx.Send":        {status: statusBefore, body: []int{0}},
-	pkgFiber + ".Ctx.WriteString": {status: statusBefore, body: []int{0}},
-	pkgFiber + ".Ctx.Write":       {status: statusBefore, body: []int{0}},
-	// fiber's DefaultErrorHandler writes e.Message with e.Code.
-	pkgFiber + ".NewError": {status: 0, body: []int{1}, variadic: true, returned: true},
-
-	pkgFiber3 + ".Ctx.JSON":        {status: statusBefore, body: []int{0}},
-	pkgFiber3 + ".Ctx.JSONP":       {status: statusBefore, body: []int{0}},
-	pkgFiber3 + ".Ctx.XML":         {status: statusBefore, body: []int{0}},
-	pkgFiber3 + ".Ctx.SendString":  {status: statusBefore, body: []int{0}},
-	pkgFiber3 + ".Ctx.Send":        {status: statusBefore, body: []int{0}},
-	pkgFiber3 + ".Ctx.WriteString": {status: statusBefore, body: []int{0}},
-	pkgFiber3 + ".Ctx.Write":       {status: statusBefore, body: []int{0}},
-	pkgFiber3 + ".NewError":        {status: 0, body: []int{1}, variadic: true, returned: true},
-
-	// Writers of an http.ResponseWriter (matched by the writer argument's
-	// type), with the status set by w.WriteHeader before.
-	"fmt.Fprint":     {status: statusBefore, body: []int{1}, variadic: true, errors: true},
-	"fmt.Fprintln":   {status: statusBefore, body: []int{1}, variadic: true, errors: true},
-	"fmt.Fprintf":    {status: statusBefore, body: []int{1, 2}, variadic: true, errors: true},
-	"io.WriteString": {status: statusBefore, body: []int{1}},
-}
-
-// marshalers return their argument encoded: the text it holds stays in
-// the result (json.Marshal(payload) written with w.Write).
-var marshalers = map[string]int{
-	"encoding/json.Marshal":       0,
-	"encoding/json.MarshalIndent": 0,
-	"encoding/xml.Marshal":        0,
-	"encoding/xml.MarshalIndent":  0,
-}
-
-// responseWriterFuncs take the response writer as their first argument.
-var responseWriterFuncs = map[string]bool{
-	"fmt.Fprint": true, "fmt.Fprintln": true, "fmt.Fprintf": true, "io.WriteString": true,
-}
-
-// errorLiterals are error types whose Message field a framework's error
-// handler writes with their Code: &echo.HTTPError{Code: 500, Message: ...}.
-var errorLiterals = map[string]struct{ code, message string }{
-	pkgEcho + ".HTTPError": {"Code", "Message"},
-	pkgFiber + ".Error":    {"Code", "Message"},
-	pkgFiber3 + ".Error":   {"Code", "Message"},
-}
-
-// statusSetters set the status a later write uses, by FuncKey; the
-// status is their first argument.
-var statusSetters = map[string]bool{
-	pkgHTTP + ".ResponseWriter.WriteHeader": true,
-	pkgFiber + ".Ctx.Status":                true,
-	pkgFiber3 + ".Ctx.Status":               true,
-	pkgGin + ".ResponseWriter.WriteHeader":  true,
-	pkgGin + ".Context.Status":              true,
-}
-
-// encoders write their argument to the writer they were made with:
-// json.NewEncoder(w).Encode(v).
-var encoders = map[string]string{
-	"encoding/json.Encoder.Encode": "encoding/json.NewEncoder",
-	"encoding/xml.Encoder.Encode":  "encoding/xml.NewEncoder",
-}
 
 // ownErrors build an error from the caller's own text: errors.New("name
 // is required"), fmt.Errorf("id %d not found", id). Their error arguments
@@ -342,3 +223,31 @@ var (
 	uploadNameFields  = map[string]string{"mime/multipart.FileHeader": "Filename"}
 	uploadNameMethods = map[string]bool{"mime/multipart.Part.FileName": true}
 )
+
+// --- AV903 CSRF ---
+
+// stateChanging are the methods a cross-site form or fetch can send with
+// the browser's cookies and that change state.
+var stateChanging = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
+
+// sessionEntryWords name routes that create or end a session: no session
+// authenticates them.
+var sessionEntryWords = map[string]bool{
+	"login": true, "logout": true, "signin": true, "signout": true, "signup": true, "logon": true, "logoff": true,
+	"register": true, "registration": true,
+}
+
+// sessionEntryPairs are the same as two words.
+var sessionEntryPairs = map[string]bool{
+	"sign in": true, "sign out": true, "sign up": true, "log in": true, "log out": true,
+}
+
+// csrfFixes say how to add CSRF protection, per router library.
+var csrfFixes = map[routes.Kind]string{
+	routes.NetHTTP:    "wrap the mux in http.NewCrossOriginProtection().Handler or gorilla/csrf's csrf.Protect",
+	routes.Mux:        "add gorilla/csrf's csrf.Protect to the router or wrap it in http.NewCrossOriginProtection().Handler",
+	routes.Chi:        "wrap the router in http.NewCrossOriginProtection().Handler or use gorilla/csrf's csrf.Protect",
+	routes.HTTPRouter: "wrap the router in http.NewCrossOriginProtection().Handler",
+	routes.Gin:        "wrap the engine in http.NewCrossOriginProtection().Handler or add a CSRF middleware to the group",
+	routes.Echo:       "add middleware.CSRF() to the server or the group",
+}

@@ -1,5 +1,7 @@
 package transport
 
+import "github.com/apivet/apivet/passes/routes"
+
 // This file is the analyzer's knowledge of crypto/tls and of the places
 // people build TLS configurations: data only.
 
@@ -226,3 +228,19 @@ var frameworkCtors = map[startKind]string{
 
 // loopbackHosts are listen hosts only the machine itself can reach.
 var loopbackHosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, "[::1]": true}
+
+// --- AV805 ---
+
+// bodyMethods are the route methods whose requests carry a body a handler
+// reads ("" is a route for any method).
+var bodyMethods = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true, "": true}
+
+// bodyFixes say how to bound the body, per router library.
+var bodyFixes = map[routes.Kind]string{
+	routes.NetHTTP:    "wrap the body in http.MaxBytesReader(w, r.Body, n) first, or the handler in http.MaxBytesHandler",
+	routes.Mux:        "wrap the body in http.MaxBytesReader(w, r.Body, n) first, or add a middleware that does to the router",
+	routes.HTTPRouter: "wrap the body in http.MaxBytesReader(w, r.Body, n) first",
+	routes.Chi:        "add middleware.RequestSize(n) to the router or wrap the body in http.MaxBytesReader(w, r.Body, n) first",
+	routes.Gin:        "add a middleware that sets c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n) (MaxMultipartMemory bounds no body)",
+	routes.Echo:       "add middleware.BodyLimit to the server or the group",
+}

@@ -6,7 +6,8 @@
 // # Analyzer transport
 //
 // transport: report TLS and transport settings that weaken connections
-// (AV801, AV802, AV803, AV804)
+// and request bodies read with no size limit (AV801, AV802, AV803, AV804,
+// AV805)
 //
 // The analyzer looks at every crypto/tls.Config the package builds, as a
 // literal (also nested in http.Transport{TLSClientConfig: ...},
@@ -50,6 +51,26 @@
 // 127.0.0.1, ::1), on echo and fiber instances built in another package
 // or passed in as parameters, and on servers configured through something
 // the analysis cannot follow.
+//
+// AV805 takes the routes from passes/routes and, for every route with a
+// method that carries a body, the reads of its handler's summary:
+// io.ReadAll(r.Body), io.Copy from the body, json and xml decoders on it,
+// gin's Bind and ShouldBind families and GetRawData, echo's Bind, and
+// r.ParseMultipartForm with a constant memory limit above
+// -max-multipart-memory, with no http.MaxBytesReader or io.LimitReader
+// applied to the body before them in the function (a helper's reads count
+// for its callers). It reports each read on its own line when nothing in
+// the route's chain bounds the body: http.MaxBytesHandler, chi's
+// RequestSize, echo's BodyLimit, or a middleware of the module that wraps
+// the body. Routes an exported function of another package registers are
+// judged by the package that calls it, with the whole chain.
+//
+//	json.NewDecoder(r.Body).Decode(&n)                        // AV805 on an unbounded route
+//	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)            // ok: the reads after it
+//
+// Silent on fiber (fasthttp's 4 MiB default limit), on handlers no known
+// route reaches, on chains with a middleware it cannot identify, on GET,
+// HEAD and OPTIONS routes, and on reads in middleware.
 package transport
 
 import (
@@ -64,6 +85,7 @@ import (
 	"github.com/apivet/apivet/internal/lint"
 	"github.com/apivet/apivet/internal/switches"
 	"github.com/apivet/apivet/internal/typesx"
+	"github.com/apivet/apivet/passes/routes"
 	"github.com/apivet/apivet/passes/strval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -72,17 +94,18 @@ import (
 )
 
 var (
-	opts              = lint.NewOptions('8')
-	minTLSVersion     = "1.2"
-	readHeaderTimeout = 10 * time.Second
+	opts               = lint.NewOptions('8')
+	minTLSVersion      = "1.2"
+	readHeaderTimeout  = 10 * time.Second
+	maxMultipartMemory = int64(32 << 20)
 )
 
-// Analyzer reports AV801, AV802, AV803 and AV804.
+// Analyzer reports AV801, AV802, AV803, AV804 and AV805.
 var Analyzer = &analysis.Analyzer{
 	Name:     "transport",
-	Doc:      "report TLS settings that skip verification, allow old versions or insecure cipher suites, and servers without a read-header timeout (AV801, AV802, AV803, AV804)",
+	Doc:      "report TLS settings that skip verification, allow old versions or insecure cipher suites, servers without a read-header timeout, and request bodies read with no size limit (AV801, AV802, AV803, AV804, AV805)",
 	URL:      "https://github.com/apivet/apivet/blob/main/docs/rules/AV801.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer, routes.Analyzer},
 	Run:      run,
 }
 
@@ -92,6 +115,8 @@ func init() {
 		"lowest acceptable TLS version for AV802 (1.0, 1.1, 1.2 or 1.3); MinVersion and MaxVersion below it are reported")
 	Analyzer.Flags.DurationVar(&readHeaderTimeout, "read-header-timeout", readHeaderTimeout,
 		"the ReadHeaderTimeout AV804's suggested fix adds to an http.Server literal, and its message proposes")
+	Analyzer.Flags.Int64Var(&maxMultipartMemory, "max-multipart-memory", maxMultipartMemory,
+		"largest maxMemory, in bytes, AV805 accepts in r.ParseMultipartForm on a route whose body nothing bounds (net/http's own default is 32 MiB)")
 }
 
 type checker struct {
@@ -135,6 +160,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if readHeaderTimeout <= 0 {
 		return nil, fmt.Errorf("-read-header-timeout: %v is not a positive duration", readHeaderTimeout)
+	}
+	if maxMultipartMemory <= 0 {
+		return nil, fmt.Errorf("-max-multipart-memory: %d is not a positive number of bytes", maxMultipartMemory)
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
@@ -190,12 +218,21 @@ func run(pass *analysis.Pass) (any, error) {
 			c.check(s)
 		}
 		c.checkServers()
+		if rep.Enabled("AV805") {
+			c.checkBodies(pass.ResultOf[routes.Analyzer].(*routes.Result))
+		}
 	}
 	rep.Finish()
 	return nil, nil
 }
 
 type errBadVersion string
+
+// funcOf returns the function a declaration declares.
+func (c *checker) funcOf(fd *ast.FuncDecl) *types.Func {
+	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+	return fn
+}
 
 func (e errBadVersion) Error() string {
 	return "-min-tls-version: unknown version " + string(e) + " (want 1.0, 1.1, 1.2 or 1.3)"

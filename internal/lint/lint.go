@@ -287,3 +287,29 @@ func (r *Reporter) Finish() {
 		}
 	}
 }
+
+// Suppresses reports whether a valid //apivet:ignore directive of this
+// pass's files names rule id on pos's line or the line above, and marks it
+// used. Analyzers that leave a finding for another package to report (a
+// route registered here but judged where the router is served) call it so
+// that the directive counts as used here.
+func (r *Reporter) Suppresses(pos token.Pos, id string) bool {
+	if d := r.suppressor(pos, id); d != nil {
+		d.used[id] = true
+		return true
+	}
+	return false
+}
+
+// SkipsFile reports whether findings in the named file (of another package:
+// a finding reported on a line of a package that deferred it) are dropped
+// by the common settings: test files, generated files, excluded paths.
+func (r *Reporter) SkipsFile(name string, generated bool) bool {
+	if !r.opts.Tests && strings.HasSuffix(name, "_test.go") {
+		return true
+	}
+	if generated && !r.opts.Generated {
+		return true
+	}
+	return r.excluded(name)
+}

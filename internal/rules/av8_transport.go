@@ -44,5 +44,16 @@ func init() {
 			Default:    true,
 			Settings:   []string{"read-header-timeout"},
 		},
+		&Rule{
+			ID:         "AV805",
+			Name:       "request-body-no-size-limit",
+			Title:      "Request body read with no size limit",
+			Summary:    "A handler reads the whole request body (io.ReadAll(r.Body), json.NewDecoder(r.Body).Decode, gin's ShouldBindJSON, echo's Bind, r.ParseMultipartForm with a large memory limit) on a route where no http.MaxBytesReader, http.MaxBytesHandler, chi's RequestSize, echo's BodyLimit or middleware of the module bounds it, so one client can exhaust the server's memory; wrap the body in http.MaxBytesReader or add a body-limit middleware.",
+			CWE:        []int{770},
+			Severity:   Medium,
+			Confidence: MediumConfidence,
+			Default:    true,
+			Settings:   []string{"max-multipart-memory"},
+		},
 	)
 }

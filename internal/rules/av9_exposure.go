@@ -22,5 +22,15 @@ func init() {
 			Confidence: MediumConfidence,
 			Default:    true,
 		},
+		&Rule{
+			ID:         "AV903",
+			Name:       "session-route-without-csrf",
+			Title:      "Cookie-authenticated state change without CSRF protection",
+			Summary:    "A POST, PUT, PATCH or DELETE route identifies its caller by a session cookie (r.Cookie, gorilla/sessions, gin-contrib/sessions) while nothing in its chain checks for cross-site requests (gorilla/csrf, nosurf, echo's CSRF, fiber's csrf, http.CrossOriginProtection) and the application sets no SameSite=Lax or Strict session cookie, so any site the user visits can make the request with the user's session; add CSRF middleware or http.CrossOriginProtection, or set the session cookie SameSite=Lax.",
+			CWE:        []int{352},
+			Severity:   Medium,
+			Confidence: MediumConfidence,
+			Default:    true,
+		},
 	)
 }

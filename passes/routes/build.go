@@ -2069,6 +2069,7 @@ func (b *builder) handlerSummary(f *frame, e ast.Expr) Summary {
 		s.AnyHeader = s.AnyHeader || m.AnyHeader
 		s.Creds |= m.Creds
 		s.Reads = appendReads(s.Reads, m.Reads...)
+		s.Unsafe = s.Unsafe || m.Unsafe
 	}
 	return s
 }

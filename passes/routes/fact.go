@@ -31,8 +31,9 @@ type MiddlewareFact struct {
 	Headers []HeaderFact
 	// Creds and Reads are Summary's: where the function reads credentials
 	// from, and where it (or a helper) reads the request body unbounded.
-	Creds uint8
-	Reads []ReadFact
+	Creds  uint8
+	Reads  []ReadFact
+	Unsafe bool
 }
 
 // ReadFact is a Read in a fact: where it is, for the package that judges
@@ -44,20 +45,26 @@ type ReadFact struct {
 	Memory int64
 }
 
-// CookieFact is a package fact: the package sets a session cookie with
-// SameSite=Lax or Strict (see Result.SameSite).
+// CookieFact is a package fact: the package sets a session cookie or
+// builds a session store (Sets, see Result.SessionCookieSet), with
+// SameSite=Lax or Strict (SameSite, see Result.SameSite).
 type CookieFact struct {
 	SameSite bool
+	Sets     bool
 }
 
 // AFact marks CookieFact as a fact.
 func (*CookieFact) AFact() {}
 
 func (f *CookieFact) String() string {
-	if f.SameSite {
-		return "cookies samesite"
+	s := "cookies"
+	if f.Sets {
+		s += " sets-session"
 	}
-	return "cookies"
+	if f.SameSite {
+		s += " samesite"
+	}
+	return s
 }
 
 // HeaderFact is a Header in a fact.
@@ -71,7 +78,7 @@ func (*MiddlewareFact) AFact() {}
 
 func (f *MiddlewareFact) String() string {
 	s := "middleware"
-	if f.Caps != 0 || (len(f.Headers) == 0 && f.Creds == 0 && len(f.Reads) == 0 && !f.AnyHeader) {
+	if f.Caps != 0 || (len(f.Headers) == 0 && f.Creds == 0 && len(f.Reads) == 0 && !f.AnyHeader && !f.Unsafe) {
 		s += " " + Caps(f.Caps).String()
 	}
 	if f.Strong {
@@ -96,6 +103,9 @@ func (f *MiddlewareFact) String() string {
 	}
 	if len(f.Reads) > 0 {
 		s += " reads[" + readFactsString(f.Reads) + "]"
+	}
+	if f.Unsafe {
+		s += " unsafe-methods"
 	}
 	return s
 }
@@ -184,9 +194,10 @@ type RouteFact struct {
 	AnyHeader   bool
 	Below       []MWFact
 	Static      bool
-	// Creds and Reads are the handler's (Summary).
-	Creds uint8
-	Reads []ReadFact
+	// Creds, Reads and Unsafe are the handler's (Summary).
+	Creds  uint8
+	Reads  []ReadFact
+	Unsafe bool
 }
 
 // MWFact is a Middleware in a fact.
@@ -328,7 +339,7 @@ func (b *builder) importSummary(fn *types.Func) Summary {
 		return Summary{}
 	}
 	return Summary{Caps: Caps(f.Caps), Headers: fromHeaderFacts(f.Headers), strong: f.Strong, AnyHeader: f.AnyHeader,
-		Creds: Creds(f.Creds), Reads: b.fromReadFacts(f.Reads)}
+		Creds: Creds(f.Creds), Reads: b.fromReadFacts(f.Reads), Unsafe: f.Unsafe}
 }
 
 // readFacts turns reads into facts: their file and line, with the
@@ -426,7 +437,7 @@ func (b *builder) applyFact(f *frame, call *ast.CallExpr, n *node, uses []UseFac
 			Router:      n.router,
 			HandlerName: rt.Handler,
 			HandlerSummary: Summary{Caps: Caps(rt.HandlerCaps), Headers: fromHeaderFacts(rt.Headers), AnyHeader: rt.AnyHeader,
-				Creds: Creds(rt.Creds), Reads: b.fromReadFacts(rt.Reads)},
+				Creds: Creds(rt.Creds), Reads: b.fromReadFacts(rt.Reads), Unsafe: rt.Unsafe},
 			Static: rt.Static,
 		}
 		n.routes = append(n.routes, &routeEvent{r: r, node: n, at: b.factTime(f, call, rt.Seq), rel: rt.Path, relKnown: rt.PathKnown, below: fromMWFacts(rt.Below)})
@@ -471,9 +482,9 @@ func (b *builder) exportFacts() {
 			b.pass.ExportObjectFact(fn, rf)
 			continue // a function that builds routes is no middleware
 		}
-		if s := b.summary(fn); s.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || s.Creds != 0 || len(s.Reads) > 0 {
+		if s := b.summary(fn); s.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || s.Creds != 0 || len(s.Reads) > 0 || s.Unsafe {
 			b.pass.ExportObjectFact(fn, &MiddlewareFact{Caps: uint32(s.Caps), Strong: s.strong, Headers: toHeaderFacts(s.Headers), AnyHeader: s.AnyHeader,
-				Creds: uint8(s.Creds), Reads: b.readFacts(s.Reads)})
+				Creds: uint8(s.Creds), Reads: b.readFacts(s.Reads), Unsafe: s.Unsafe})
 		}
 	}
 }
@@ -583,7 +594,7 @@ func (b *builder) routerFact(fn *types.Func) *RouterFact {
 				Handler: ev.r.HandlerName, HandlerCaps: uint32(ev.r.HandlerSummary.Caps),
 				Headers: toHeaderFacts(ev.r.HandlerSummary.Headers), AnyHeader: ev.r.HandlerSummary.AnyHeader,
 				Below: toMWFacts(ev.args), Static: ev.r.Static,
-				Creds: uint8(ev.r.HandlerSummary.Creds), Reads: b.readFacts(ev.r.HandlerSummary.Reads),
+				Creds: uint8(ev.r.HandlerSummary.Creds), Reads: b.readFacts(ev.r.HandlerSummary.Reads), Unsafe: ev.r.HandlerSummary.Unsafe,
 			})
 		}
 	}
@@ -665,6 +676,7 @@ func (b *builder) routeFacts(top *node, fd *ast.FuncDecl, deferred bool) []Route
 				Static:      ev.r.Static,
 				Creds:       uint8(ev.r.HandlerSummary.Creds),
 				Reads:       b.readFacts(ev.r.HandlerSummary.Reads),
+				Unsafe:      ev.r.HandlerSummary.Unsafe,
 			})
 		}
 		for _, c := range n.children {

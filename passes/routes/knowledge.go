@@ -360,11 +360,12 @@ var libFuncs = map[string]libMW{
 	"github.com/gofiber/fiber/v2/middleware/cors.New": lib(CORS),
 
 	// body limits
-	pkgHTTP + ".MaxBytesHandler":       lib(BodyLimit),
-	pkgEchoMW + ".BodyLimit":           lib(BodyLimit),
-	pkgEchoMW + ".BodyLimitWithConfig": lib(BodyLimit),
-	pkgChiMW + ".RequestSize":          lib(BodyLimit),
-	pkgChi1MW + ".RequestSize":         lib(BodyLimit),
+	pkgHTTP + ".MaxBytesHandler":                     lib(BodyLimit),
+	pkgEchoMW + ".BodyLimit":                         lib(BodyLimit),
+	pkgEchoMW + ".BodyLimitWithConfig":               lib(BodyLimit),
+	pkgChiMW + ".RequestSize":                        lib(BodyLimit),
+	pkgChi1MW + ".RequestSize":                       lib(BodyLimit),
+	"github.com/gin-contrib/size.RequestSizeLimiter": lib(BodyLimit),
 
 	// authentication
 	pkgGin + ".BasicAuth":                                            lib(Auth),
@@ -688,6 +689,35 @@ var sameSiteDefaults = map[string]bool{
 	"github.com/alexedwards/scs/v2.New":                  true,
 }
 
+// sessionStores build a store of sessions kept in (or keyed by) a cookie:
+// where an application decides its session cookie's attributes.
+var sessionStores = map[string]bool{
+	"github.com/gorilla/sessions.NewCookieStore":               true,
+	"github.com/gorilla/sessions.NewFilesystemStore":           true,
+	"github.com/gin-contrib/sessions/cookie.NewStore":          true,
+	"github.com/gin-contrib/sessions/redis.NewStore":           true,
+	"github.com/gin-contrib/sessions/memstore.NewStore":        true,
+	"github.com/gin-contrib/sessions/postgres.NewStore":        true,
+	"github.com/gin-contrib/sessions/gorm.NewStore":            true,
+	"github.com/gofiber/fiber/v2/middleware/session.New":       true,
+	"github.com/alexedwards/scs/v2.New":                        true,
+	"github.com/rbcervilla/redisstore/v9.NewRedisStore":        true,
+	"github.com/boj/redistore.NewRediStore":                    true,
+	"github.com/boj/redistore.NewRediStoreWithDB":              true,
+	"github.com/antonlindstrom/pgstore.NewPGStore":             true,
+	"github.com/srinathgs/mysqlstore.NewMySQLStore":            true,
+	"github.com/quasoft/memstore.NewMemStore":                  true,
+	"github.com/wader/gormstore/v2.New":                        true,
+	"github.com/gorilla/sessions.NewFilesystemStoreWithCodecs": true,
+}
+
+// cookieSetters set a response cookie: gin's takes the name and the
+// httpOnly flag as arguments (the others an *http.Cookie, seen as a
+// literal).
+var cookieSetters = map[string][2]int{
+	pkgGin + ".Context.SetCookie": {0, 6},
+}
+
 // sameSiteSetters set the SameSite attribute of the cookies a response
 // sets afterwards (gin's c.SetSameSite(http.SameSiteLaxMode)).
 var sameSiteSetters = map[string]bool{
@@ -702,6 +732,9 @@ var bodyReaders = map[string]int{
 	"io.CopyBuffer":         1,
 	"bytes.Buffer.ReadFrom": 0,
 }
+
+// unsafeMethods change state.
+var unsafeMethods = map[string]bool{"POST": true, "PUT": true, "PATCH": true, "DELETE": true}
 
 // accumulatingWriters hold what io.Copy writes into them: a copy of the
 // body there grows with it.

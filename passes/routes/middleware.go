@@ -44,7 +44,7 @@ func (b *builder) classify(f *frame, e ast.Expr, depth int) []*Middleware {
 	switch x := e.(type) {
 	case *ast.FuncLit:
 		s := b.litSummary(x)
-		return []*Middleware{{Name: "func literal", Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Creds: s.Creds, Reads: s.Reads, Pos: x.Pos()}}
+		return []*Middleware{{Name: "func literal", Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Creds: s.Creds, Reads: s.Reads, Unsafe: s.Unsafe, Pos: x.Pos()}}
 	case *ast.Ident, *ast.SelectorExpr:
 		switch o := typesx.ObjectOf(b.info, x).(type) {
 		case *types.Func:
@@ -75,7 +75,7 @@ func (b *builder) classify(f *frame, e ast.Expr, depth int) []*Middleware {
 		t := typesx.TypeOf(b.info, x)
 		if sh := b.serveHTTP(t); sh != nil {
 			s := b.summary(sh)
-			return []*Middleware{{Name: typesx.Named(t).Obj().Name(), Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Creds: s.Creds, Reads: s.Reads, Pos: x.Pos()}}
+			return []*Middleware{{Name: typesx.Named(t).Obj().Name(), Caps: s.Caps, Headers: s.Headers, AnyHeader: s.AnyHeader, Creds: s.Creds, Reads: s.Reads, Unsafe: s.Unsafe, Pos: x.Pos()}}
 		}
 	case *ast.IndexExpr:
 		list := b.middlewareList(f, x.X)
@@ -181,11 +181,10 @@ func (b *builder) funcMW(f *frame, fn *types.Func, fun ast.Expr, call *ast.CallE
 	if call != nil {
 		pos = call.Pos()
 	}
-	m := &Middleware{Name: name, Pos: pos}
 	key := typesx.FuncKey(fn)
+	m := &Middleware{Name: name, Pos: pos, Creds: libCreds[key]}
 	if lm, ok := libFuncs[key]; ok {
 		m.Caps = lm.Caps
-		m.Creds = libCreds[key]
 		if lm.Headers != "" {
 			m.Headers = b.libHeaders(f, lm, call)
 			if len(m.Headers) > 0 {
@@ -225,15 +224,16 @@ func (b *builder) funcMW(f *frame, fn *types.Func, fun ast.Expr, call *ast.CallE
 			s.AnyHeader = s.AnyHeader || t.AnyHeader
 			s.Creds |= t.Creds
 			s.Reads = appendReads(s.Reads, t.Reads...)
+			s.Unsafe = s.Unsafe || t.Unsafe
 		}
-		m.Caps, m.Headers, m.AnyHeader, m.Creds, m.Reads = s.Caps, s.Headers, s.AnyHeader, s.Creds, s.Reads
+		m.Caps, m.Headers, m.AnyHeader, m.Creds, m.Reads, m.Unsafe = s.Caps, s.Headers, s.AnyHeader, s.Creds, s.Reads, s.Unsafe
 		// An authenticating middleware is recognised by its name too
 		// (JWTAuth, RequireAuth): what it checks is rarely visible in
 		// its body as a library call.
 		if c, _ := guessCaps(fn.Name()); c&Auth != 0 {
 			m.Caps |= Auth
 		}
-		if m.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || s.Creds != 0 || len(s.Reads) > 0 || local {
+		if m.Caps != 0 || len(s.Headers) > 0 || s.AnyHeader || s.Creds != 0 || len(s.Reads) > 0 || s.Unsafe || local {
 			return m
 		}
 	}
@@ -471,6 +471,17 @@ func (b *builder) scan(body ast.Node) Summary {
 			switch x.Op {
 			case token.GTR, token.GEQ, token.LSS, token.LEQ:
 				compared = true
+			case token.EQL, token.NEQ:
+				b.scanMethodCheck(x.X, []ast.Expr{x.Y}, &s)
+				b.scanMethodCheck(x.Y, []ast.Expr{x.X}, &s)
+			}
+		case *ast.SwitchStmt:
+			if x.Tag != nil {
+				for _, st := range x.Body.List {
+					if cc, ok := st.(*ast.CaseClause); ok {
+						b.scanMethodCheck(x.Tag, cc.List, &s)
+					}
+				}
 			}
 		}
 		return true
@@ -596,6 +607,7 @@ func (b *builder) scanCall(call *ast.CallExpr, s *Summary, counted *bool, st *re
 		s.Headers = mergeHeaders(s.Headers, sub.Headers)
 		s.AnyHeader = s.AnyHeader || sub.AnyHeader
 		s.Creds |= sub.Creds
+		s.Unsafe = s.Unsafe || sub.Unsafe
 		if !st.bounded(call.Pos()) {
 			s.Reads = appendReads(s.Reads, sub.Reads...)
 		}

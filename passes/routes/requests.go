@@ -395,8 +395,10 @@ const (
 	sameSiteStrict = 3
 )
 
-// noteSameSite records a session cookie set with SameSite=Lax or Strict.
+// noteSameSite records where the package sets a session cookie or builds
+// a session store, and whether it sets SameSite=Lax or Strict.
 func (b *builder) noteSameSite(n ast.Node) {
+	b.noteCookieSet(n)
 	if b.res.sameSite {
 		return
 	}
@@ -419,8 +421,7 @@ func (b *builder) noteSameSite(n ast.Node) {
 			case "Name":
 				name = kv.Value
 			case "HttpOnly":
-				v, ok := b.sv.Eval(kv.Value).Single()
-				httpOnly = ok && v.Kind() == constant.Bool && constant.BoolVal(v)
+				httpOnly = b.trueValue(kv.Value)
 			}
 		}
 		if !lax {
@@ -465,6 +466,72 @@ func (b *builder) noteSameSite(n ast.Node) {
 	}
 }
 
+// noteCookieSet records a session cookie the package sets (an
+// http.Cookie literal whose name says session or credential, cannot be
+// read, or that is HttpOnly; gin's SetCookie likewise) or a session store
+// it builds.
+func (b *builder) noteCookieSet(n ast.Node) {
+	if b.res.cookieSet {
+		return
+	}
+	switch x := n.(type) {
+	case *ast.CompositeLit:
+		if !typesx.TypeIs(typesx.TypeOf(b.info, x), pkgHTTP, "Cookie") {
+			return
+		}
+		var name ast.Expr
+		httpOnly := false
+		for _, el := range x.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				switch id.Name {
+				case "Name":
+					name = kv.Value
+				case "HttpOnly":
+					httpOnly = b.trueValue(kv.Value)
+				}
+			}
+		}
+		b.res.cookieSet = b.sessionCookie(name, httpOnly)
+	case *ast.CallExpr:
+		fn := typesx.Callee(b.info, x)
+		if fn == nil {
+			return
+		}
+		key := typesx.FuncKey(fn)
+		if sessionStores[key] {
+			b.res.cookieSet = true
+		}
+		if idx, ok := cookieSetters[key]; ok && idx[0] < len(x.Args) && idx[1] < len(x.Args) {
+			b.res.cookieSet = b.sessionCookie(x.Args[idx[0]], b.trueValue(x.Args[idx[1]]))
+		}
+	}
+}
+
+// sessionCookie decides whether a cookie set with this name is a session
+// or credential cookie.
+func (b *builder) sessionCookie(name ast.Expr, httpOnly bool) bool {
+	if name == nil {
+		return httpOnly
+	}
+	switch kind := b.nameKind(name); {
+	case kind == "csrf":
+		return false
+	case kind == "session" || httpOnly:
+		return true
+	}
+	_, known := b.sv.String(name)
+	return !known
+}
+
+func (b *builder) trueValue(e ast.Expr) bool {
+	v, ok := b.sv.Eval(e).Single()
+	return ok && v.Kind() == constant.Bool && constant.BoolVal(v)
+}
+
 // sameSiteNone reports a session configuration that turns the default
 // Lax cookie into SameSite=None (fiber's CookieSameSite: "None").
 func (b *builder) sameSiteNone(call *ast.CallExpr) bool {
@@ -486,16 +553,31 @@ func (b *builder) sameSiteNone(call *ast.CallExpr) bool {
 	return none
 }
 
-// importSameSite reads the CookieFacts of the module's packages this one
+// importCookies reads the CookieFacts of the module's packages this one
 // imports.
-func (b *builder) importSameSite() bool {
+func (b *builder) importCookies() (sameSite, set bool) {
 	if b.pass.AllPackageFacts == nil {
-		return false
+		return false, false
 	}
 	for _, pf := range b.pass.AllPackageFacts() {
-		if f, ok := pf.Fact.(*CookieFact); ok && f.SameSite && pf.Package != b.pass.Pkg {
-			return true
+		if f, ok := pf.Fact.(*CookieFact); ok && pf.Package != b.pass.Pkg {
+			sameSite = sameSite || f.SameSite
+			set = set || f.Sets
 		}
 	}
-	return false
+	return sameSite, set
+}
+
+// scanMethodCheck notes a comparison of the request's method with an
+// unsafe one: r.Method == http.MethodPost, case "POST", "DELETE".
+func (b *builder) scanMethodCheck(e ast.Expr, vals []ast.Expr, s *Summary) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Method" || !typesx.TypeIs(typesx.TypeOf(b.info, sel.X), pkgHTTP, "Request") {
+		return
+	}
+	for _, v := range vals {
+		if m, ok := b.sv.String(v); ok && unsafeMethods[strings.ToUpper(m)] {
+			s.Unsafe = true
+		}
+	}
 }

@@ -37,8 +37,9 @@
 // session, a request header). A middleware that wraps the body in
 // http.MaxBytesReader is a BodyLimit; one that checks an anti-CSRF token,
 // Sec-Fetch-Site or Origin, or Go's CrossOriginProtection, is CSRF. A
-// package that sets a session cookie with SameSite=Lax or Strict exports
-// a CookieFact (Result.SameSite).
+// package that sets a session cookie or builds a session store exports a
+// CookieFact, which says whether the cookie is SameSite=Lax or Strict
+// (Result.SessionCookieSet, Result.SameSite).
 //
 // A route registered on the router parameter of an exported function that
 // its own package never calls, or on a router an exported function builds
@@ -238,6 +239,8 @@ type Middleware struct {
 	// Reads are the places where it reads the request body with no limit
 	// (see Summary.Reads).
 	Reads []Read
+	// Unsafe: see Summary.Unsafe.
+	Unsafe bool
 }
 
 // Has reports whether the middleware has all of the capabilities c.
@@ -268,6 +271,11 @@ type Summary struct {
 	// applied to the body before, in the function. Whether a middleware
 	// limits the body is the route's business.
 	Reads []Read
+	// Unsafe is set when the function tells POST, PUT, PATCH or DELETE
+	// requests apart itself (r.Method == http.MethodPost, a switch on
+	// r.Method): as the handler of a route for any method, it changes
+	// state.
+	Unsafe bool
 	// strong marks rate limiting proven by a limiter call or a counter (not
 	// only a 429 answer); only strong evidence propagates to callers.
 	strong bool
@@ -307,8 +315,9 @@ type Result struct {
 	Routes  []*Route
 	Starts  []*ServerStart
 
-	b        *builder
-	sameSite bool
+	b         *builder
+	sameSite  bool
+	cookieSet bool
 }
 
 // Summary returns what a function of the module does as a middleware or
@@ -357,6 +366,14 @@ func (r *Result) SameSite() bool {
 	return r != nil && r.sameSite
 }
 
+// SessionCookieSet reports whether the package, or a package of the
+// module it imports, sets a session or credential cookie or builds a
+// session store: where the cookie's SameSite attribute is decided, when
+// the application decides it.
+func (r *Result) SessionCookieSet() bool {
+	return r != nil && r.cookieSet
+}
+
 // String renders credential sources as "session,header".
 func (c Creds) String() string {
 	var parts []string
@@ -384,11 +401,12 @@ func run(pass *analysis.Pass) (any, error) {
 	b.build()
 	b.finish()
 	b.exportFacts()
-	if res.sameSite {
-		pass.ExportPackageFact(&CookieFact{SameSite: true})
-	} else {
-		res.sameSite = b.importSameSite()
+	if res.sameSite || res.cookieSet {
+		pass.ExportPackageFact(&CookieFact{SameSite: res.sameSite, Sets: res.cookieSet})
 	}
+	sameSite, set := b.importCookies()
+	res.sameSite = res.sameSite || sameSite
+	res.cookieSet = res.cookieSet || set
 	sort.SliceStable(res.Routes, func(i, j int) bool { return res.Routes[i].Pos < res.Routes[j].Pos })
 	return res, nil
 }
