@@ -12,6 +12,7 @@ import (
 
 	"github.com/apivet/apivet/internal/lint"
 	"github.com/apivet/apivet/internal/typesx"
+	srvfacts "github.com/apivet/apivet/passes/servers"
 	"github.com/apivet/apivet/passes/strval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -428,7 +429,13 @@ func (c *checker) checkStart(s startSite) {
 			return
 		}
 		if _, ok := c.builtBy(recv, frameworkCtors[startEcho], 0); !ok {
-			return
+			// built by a constructor of another package of the module
+			if f, ok := c.constructorFact(recv); !ok || f.Timed {
+				return
+			}
+			msg = fmt.Sprintf("%s serves with the http.Server echo.New() made in %s, which sets neither ReadHeaderTimeout nor ReadTimeout: %s; set %s.Server.ReadHeaderTimeout there, or start it with e.StartServer and a configured http.Server",
+				name, typesx.ExprName(c.originCall(recv).Fun), slowloris, "e")
+			break
 		}
 		field := fieldOf(typesx.TypeOf(c.info, recv), s.st.field)
 		if field == nil || c.srv.timed[field] {
@@ -450,7 +457,13 @@ func (c *checker) checkStart(s startSite) {
 		}
 		ctors, ok := c.builtBy(recv, frameworkCtors[startFiber], 0)
 		if !ok {
-			return
+			f, ok := c.constructorFact(recv)
+			if !ok || f.Timed {
+				return
+			}
+			msg = fmt.Sprintf("%s serves with fasthttp and no ReadTimeout in the fiber.Config %s passes to fiber.New (fiber's default is none): %s; set ReadTimeout there",
+				name, typesx.ExprName(c.originCall(recv).Fun), slowloris)
+			break
 		}
 		for _, ct := range ctors {
 			if len(ct.Args) > 0 && c.fiberReadTimeout(ct.Args[0], 0) {
@@ -755,4 +768,46 @@ func durationExpr(timeName string, d time.Duration) string {
 		}
 	}
 	return fmt.Sprintf("%s.Duration(%d)", timeName, int64(d))
+}
+
+// originCall returns the call a server value comes from: the receiver
+// itself (ops.New(store).Listen(addr)) or the one call assigned to a local
+// variable (app := ops.New(store)).
+func (c *checker) originCall(e ast.Expr) *ast.CallExpr {
+	for i := 0; i < 4; i++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			return x
+		case *ast.Ident:
+			v, _ := c.info.Uses[x].(*types.Var)
+			if v == nil {
+				return nil
+			}
+			if _, _, isParam := c.sv.Param(v); isParam {
+				return nil
+			}
+			writes, ok := c.sv.Assignments(v)
+			if !ok || len(writes) != 1 || (writes[0].Kind != strval.Plain && writes[0].Kind != strval.Tuple) {
+				return nil
+			}
+			e = writes[0].RHS
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// constructorFact returns what passes/servers knows of the constructor
+// that built a server value in another package of the module.
+func (c *checker) constructorFact(e ast.Expr) (*srvfacts.ServerFact, bool) {
+	call := c.originCall(e)
+	if call == nil {
+		return nil, false
+	}
+	fn := typesx.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == c.pass.Pkg {
+		return nil, false
+	}
+	return c.ctors.Constructor(fn)
 }

@@ -23,7 +23,7 @@ func (c *checker) checkSkipVerify(s site) {
 		return
 	}
 	v := c.bools.Guarded(s.cur, c.bools.Eval(s.value, 0), 0)
-	if !v.CanBeTrue() {
+	if !v.CanBeTrueByConfig() {
 		return
 	}
 	if s.lit != nil && c.serverOnly(s.litCur) {
@@ -44,6 +44,8 @@ func (c *checker) checkSkipVerify(s site) {
 		msg = fmt.Sprintf("InsecureSkipVerify is true (through %s): %s", v.Why, effect)
 	case v.Kind == switches.Env:
 		msg = fmt.Sprintf("InsecureSkipVerify is true whenever %s (an environment switch): %s", v.Why, effect)
+	case v.Kind == switches.Knob:
+		msg = fmt.Sprintf("InsecureSkipVerify is whatever the setting %s says, so a configuration change turns verification off: %s", v.Why, effect)
 	default:
 		msg = fmt.Sprintf("InsecureSkipVerify can be true (%s): %s", v.Why, effect)
 	}

@@ -86,6 +86,7 @@ import (
 	"github.com/apivet/apivet/internal/switches"
 	"github.com/apivet/apivet/internal/typesx"
 	"github.com/apivet/apivet/passes/routes"
+	srvfacts "github.com/apivet/apivet/passes/servers"
 	"github.com/apivet/apivet/passes/strval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -105,7 +106,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "transport",
 	Doc:      "report TLS settings that skip verification, allow old versions or insecure cipher suites, servers without a read-header timeout, and request bodies read with no size limit (AV801, AV802, AV803, AV804, AV805)",
 	URL:      "https://github.com/apivet/apivet/blob/main/docs/rules/AV801.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer, routes.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, strval.Analyzer, routes.Analyzer, srvfacts.Analyzer},
 	Run:      run,
 }
 
@@ -133,6 +134,7 @@ type checker struct {
 	callbacks map[string][]ast.Expr
 	minVer    int64
 	srv       *servers
+	ctors     *srvfacts.Result // echo and fiber constructors of other packages
 }
 
 // site is one field of a watched struct set in a literal or an assignment.
@@ -176,6 +178,7 @@ func run(pass *analysis.Pass) (any, error) {
 		callbacks: map[string][]ast.Expr{},
 		minVer:    minVer,
 		srv:       newServers(),
+		ctors:     pass.ResultOf[srvfacts.Analyzer].(*srvfacts.Result),
 	}
 	testFiles := map[*token.File]bool{}
 	for _, f := range pass.Files {

@@ -14,7 +14,7 @@ func Test(t *testing.T) {
 		"./transport/api", "./transport/client", "./transport/config", "./transport/e2eclient", "./transport/echoreplace",
 		"./transport/echosrv", "./transport/echotimeouts", "./transport/fibersrv", "./transport/ginsrv", "./transport/latest",
 		"./transport/server", "./transport/srvconfig", "./transport/testutil", "./transport/upstreamtest",
-		"./transport/bodies/...")
+		"./transport/bodies/...", "./transport/ctoruse")
 }
 
 // TestBodiesAcrossPackages: routes registered by an exported function are

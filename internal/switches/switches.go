@@ -9,8 +9,10 @@
 //   - a comparison with a constant (cfg.Env == "development", caFile == "")
 //     or a debug/development switch (cfg.Debug, !cfg.Production): reported;
 //   - a bool that is itself the opt-in knob, read from configuration or a
-//     flag (cfg.TLS.InsecureSkipVerify, *insecureFlag, a parameter of an
-//     exported function): silent, an operator's explicit choice;
+//     flag (cfg.TLS.InsecureSkipVerify, *insecureFlag, a helper returning
+//     one): Knob, which checks may report as "can be true at run time" (TLS
+//     verification) or accept as an operator's explicit choice (CORS);
+//   - a parameter of an exported function: unknown, the caller decides;
 //   - the same for statements guarded by such a knob (if cfg.Insecure {...}).
 package switches
 
@@ -30,8 +32,9 @@ import (
 type Kind int
 
 const (
-	Unknown Kind = iota // an opt-in knob, a parameter, anything not known
+	Unknown Kind = iota // a parameter, anything not known
 	False               // never true
+	Knob                // a configuration setting whose purpose is to turn the protection off
 	Mode                // true in some deployments: a comparison, a debug switch
 	Env                 // true when an environment variable says so
 	True                // true through constants
@@ -44,21 +47,33 @@ type Value struct {
 
 func (b Value) CanBeTrue() bool { return b.Kind >= Mode }
 
+// CanBeTrueByConfig reports whether the value can be true, counting a
+// dedicated configuration setting (a Knob).
+func (b Value) CanBeTrueByConfig() bool { return b.Kind >= Knob }
+
 var UnknownValue = Value{Kind: Unknown}
 
 // Union is the value of something that can be any of vs.
 func Union(vs ...Value) Value {
 	best := Value{Kind: False}
 	unknown := false
-	for _, v := range vs {
+	var knob *Value
+	for i, v := range vs {
 		switch {
 		case v.CanBeTrue():
 			if !best.CanBeTrue() || v.Kind > best.Kind {
 				best = v
 			}
+		case v.Kind == Knob:
+			if knob == nil {
+				knob = &vs[i]
+			}
 		case v.Kind == Unknown:
 			unknown = true
 		}
+	}
+	if !best.CanBeTrue() && knob != nil {
+		return *knob
 	}
 	if !best.CanBeTrue() && unknown {
 		return UnknownValue
@@ -410,7 +425,7 @@ func (e *Evaluator) write(w strval.Assignment, depth int) Value {
 // runs: a knob guard makes it the operator's choice (unknown), an
 // environment or mode guard makes it conditional.
 func (e *Evaluator) Guarded(cur inspector.Cursor, v Value, depth int) Value {
-	if !v.CanBeTrue() {
+	if !v.CanBeTrueByConfig() {
 		return v
 	}
 	g := e.Guards(cur, depth)
@@ -477,7 +492,14 @@ func Within(n ast.Node, pos token.Pos) bool {
 func (e *Evaluator) named(x ast.Expr, arg string) Value {
 	name := lastName(x)
 	if hasWord(name, dedicatedWords) || hasWord(arg, dedicatedWords) {
-		return UnknownValue
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			if v, ok := e.Info.Uses[id].(*types.Var); ok {
+				if _, _, isParam := e.SV.Param(v); isParam {
+					return UnknownValue // the caller decides
+				}
+			}
+		}
+		return Value{Kind: Knob, Why: Render(x)}
 	}
 	if hasWord(name, modeWords) || hasWord(arg, modeWords) {
 		return Value{Kind: Mode, Why: Render(x)}
