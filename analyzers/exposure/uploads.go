@@ -44,43 +44,58 @@ func (c *checker) checkFSCall(cur inspector.Cursor) {
 				continue
 			}
 			if t.param == nil {
-				c.reportUpload(call, t, nil)
+				c.reportUpload(call, call, t, nil)
 				return
 			}
-			if site, src, ok := c.taintFromCallers(fn, t.param, 0, map[*types.Func]bool{}); ok {
-				rel := []analysis.RelatedInformation{{Pos: site.Pos(), End: site.End(), Message: fmt.Sprintf("%s is passed here", src.what)}}
-				c.reportUpload(call, src, rel)
+			// The name comes from the callers of this helper: report where
+			// each of them hands it over, pointing at the filesystem call.
+			sites := c.taintSites(fn, t.param, 0, map[*types.Func]bool{})
+			for _, st := range sites {
+				rel := []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(),
+					Message: fmt.Sprintf("the path reaches %s here", typesx.ExprName(call.Fun))}}
+				c.reportUpload(st.call, call, st.src, rel)
+			}
+			if len(sites) > 0 {
 				return
 			}
 		}
 	}
 }
 
-func (c *checker) reportUpload(call *ast.CallExpr, t taint, rel []analysis.RelatedInformation) {
+// reportUpload reports at site (the filesystem call, or the call that hands
+// the name to a helper doing it) the use of the name in fsCall.
+func (c *checker) reportUpload(site, fsCall *ast.CallExpr, t taint, rel []analysis.RelatedInformation) {
 	c.rep.Report(lint.Finding{
 		Rule: "AV902",
-		Node: callRange(call),
+		Node: callRange(site),
 		Message: fmt.Sprintf("%s, the file name the client sent, is used in the path given to %s: the client picks the stored name (\"..\", another upload's name, a dot-file); generate the name (e.g. a UUID plus filepath.Ext) or at least apply filepath.Base",
-			t.what, typesx.ExprName(call.Fun)),
+			t.what, typesx.ExprName(fsCall.Fun)),
 		Related: rel,
 	})
 }
 
-// taintFromCallers finds a call site of fn whose argument for param
-// carries the client's file name, through further helpers.
-func (c *checker) taintFromCallers(fn *types.Func, param *types.Var, depth int, seen map[*types.Func]bool) (ast.Node, taint, bool) {
+type siteTaint struct {
+	call *ast.CallExpr
+	src  taint
+}
+
+// taintSites lists the call sites, through further helpers, that pass the
+// client's file name for param of fn: the calls in the functions that read
+// it.
+func (c *checker) taintSites(fn *types.Func, param *types.Var, depth int, seen map[*types.Func]bool) []siteTaint {
 	if depth > 4 || seen[fn] {
-		return nil, taint{}, false
+		return nil
 	}
 	seen[fn] = true
 	callers, ok := c.callersOf(fn)
 	if !ok {
-		return nil, taint{}, false
+		return nil
 	}
 	i := paramIndex(fn, param)
 	if i < 0 {
-		return nil, taint{}, false
+		return nil
 	}
+	var out []siteTaint
 	for _, cur := range callers {
 		call := cur.Node().(*ast.CallExpr)
 		if i >= len(call.Args) || c.rep.Skipped(call.Pos()) {
@@ -95,14 +110,13 @@ func (c *checker) taintFromCallers(fn *types.Func, param *types.Var, depth int, 
 				continue
 			}
 			if t.param == nil {
-				return call, t, true
+				out = append(out, siteTaint{call, t})
+				break
 			}
-			if _, src, ok := c.taintFromCallers(caller, t.param, depth+1, seen); ok {
-				return call, src, true
-			}
+			out = append(out, c.taintSites(caller, t.param, depth+1, seen)...)
 		}
 	}
-	return nil, taint{}, false
+	return out
 }
 
 // taints finds the client's file name in a path expression.
