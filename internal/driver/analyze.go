@@ -83,6 +83,27 @@ func analyze(as []*analysis.Analyzer, pkgs []*packages.Package, release bool) []
 		}
 		walk(p)
 	}
+	// The packages whose facts a package may list (AllPackageFacts,
+	// AllObjectFacts): itself and what it imports, transitively, as in
+	// go vet — never a package that merely ran earlier.
+	visible := make([]map[*types.Package]bool, len(pkgs))
+	var closure func(i int) map[*types.Package]bool
+	closure = func(i int) map[*types.Package]bool {
+		if visible[i] != nil {
+			return visible[i]
+		}
+		m := map[*types.Package]bool{pkgs[i].Types: true}
+		visible[i] = m
+		for _, j := range deps[i] {
+			for p := range closure(j) {
+				m[p] = true
+			}
+		}
+		return m
+	}
+	for i := range pkgs {
+		closure(i)
+	}
 	waiting := make([]int, len(pkgs))
 	dependents := make([][]int, len(pkgs))
 	for i := range pkgs {
@@ -114,7 +135,7 @@ func analyze(as []*analysis.Analyzer, pkgs []*packages.Package, release bool) []
 			for {
 				select {
 				case i := <-ready:
-					results[i] = runPackage(pkgs[i], order, facts)
+					results[i] = runPackage(pkgs[i], order, facts, visible[i])
 					if release {
 						// Nothing after this needs the package's syntax or
 						// type information: dependents see its types
@@ -168,7 +189,7 @@ func analyzerOrder(as []*analysis.Analyzer) []*analysis.Analyzer {
 }
 
 // runPackage runs every analyzer on one package, in requirement order.
-func runPackage(pkg *packages.Package, order []*analysis.Analyzer, facts *factStore) *pkgResult {
+func runPackage(pkg *packages.Package, order []*analysis.Analyzer, facts *factStore, visible map[*types.Package]bool) *pkgResult {
 	res := &pkgResult{pkg: pkg, diags: map[*analysis.Analyzer][]analysis.Diagnostic{}, errs: map[*analysis.Analyzer]error{}}
 	results := map[*analysis.Analyzer]any{}
 	module := &analysis.Module{}
@@ -248,7 +269,9 @@ func runPackage(pkg *packages.Package, order []*analysis.Analyzer, facts *factSt
 			defer facts.mu.RUnlock()
 			var out []analysis.ObjectFact
 			for k, f := range facts.obj {
-				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+				if visible[k.obj.Pkg()] {
+					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+				}
 			}
 			sort.Slice(out, func(i, j int) bool { return out[i].Object.Pos() < out[j].Object.Pos() })
 			return out
@@ -258,7 +281,9 @@ func runPackage(pkg *packages.Package, order []*analysis.Analyzer, facts *factSt
 			defer facts.mu.RUnlock()
 			var out []analysis.PackageFact
 			for k, f := range facts.pkgs {
-				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+				if visible[k.pkg] {
+					out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+				}
 			}
 			sort.Slice(out, func(i, j int) bool { return out[i].Package.Path() < out[j].Package.Path() })
 			return out
