@@ -620,6 +620,13 @@ var sessionCookieWords = map[string]bool{
 	"credentials": true, "login": true, "identity": true, "bearer": true, "uid": true,
 }
 
+// sessionFuncWords name a function that authenticates a request: a cookie
+// it reads is a session cookie whatever its name.
+var sessionFuncWords = map[string]bool{
+	"session": true, "sessions": true, "auth": true, "authn": true, "authenticate": true, "authenticated": true,
+	"login": true, "require": true, "current": true, "signed": true, "whoami": true,
+}
+
 // csrfWords name anti-CSRF tokens in cookies, headers and form fields.
 var csrfWords = map[string]bool{"csrf": true, "xsrf": true, "csrftoken": true, "xsrftoken": true}
 

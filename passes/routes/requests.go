@@ -126,6 +126,14 @@ func (b *builder) scanRequestCall(call *ast.CallExpr, fn *types.Func, s *Summary
 			s.Caps |= CSRF
 		case "session":
 			st.sessionRead = true
+		default:
+			// r.Cookie("rb_admin") in requireSession or currentUser: a
+			// cookie an authenticating function reads is its session.
+			for _, w := range typesx.NameWords(b.funcNameAt(call.Pos())) {
+				if sessionFuncWords[w] {
+					st.sessionRead = true
+				}
+			}
 		}
 	}
 	if i, ok := requestHeaderReads[key]; ok && i < len(call.Args) {

@@ -74,6 +74,25 @@ func (s *server) profile(w http.ResponseWriter, r *http.Request) {
 	_ = uid
 }
 
+// requireSession checks the office cookie, whose name says nothing.
+func requireSession(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie("rb_admin"); err != nil {
+			http.Error(w, "sign in", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// tracking reads a preference cookie: no authentication.
+func tracking(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = r.Cookie("theme")
+		next.ServeHTTP(w, r)
+	})
+}
+
 func main() {
 	s := &server{}
 	mux := http.NewServeMux()
@@ -84,6 +103,8 @@ func main() {
 	mux.Handle("/payments", requireUser(http.HandlerFunc(s.payments))) // want `AV903 medium: ANY /payments is authenticated by a session cookie \(read by requireUser\)`
 	mux.Handle("/statements", requireUser(http.HandlerFunc(s.statements)))
 	mux.HandleFunc("POST /login", s.login)
+	mux.Handle("POST /admin/rates", requireSession(http.HandlerFunc(s.updateSettings))) // want `AV903 medium: POST /admin/rates is authenticated by a session cookie \(read by requireSession\)`
+	mux.Handle("POST /feedback", tracking(http.HandlerFunc(s.updateSettings)))
 	//apivet:ignore AV903 the payee form carries its own one-time token checked in the service layer
 	mux.Handle("POST /payees", requireUser(http.HandlerFunc(s.addPayee)))
 
