@@ -2,11 +2,9 @@ package exposure
 
 import (
 	"fmt"
-	"go/token"
 	"strings"
 
 	"github.com/apivet/apivet/internal/lint"
-	"github.com/apivet/apivet/internal/rules"
 	"github.com/apivet/apivet/internal/typesx"
 	"github.com/apivet/apivet/passes/routes"
 	"golang.org/x/tools/go/analysis"
@@ -22,7 +20,6 @@ func (c *checker) checkCSRF(res *routes.Result) {
 	// SSO gateway's, one configured in a command this package cannot see)
 	// may be one.
 	quiet := res.SameSite() || !res.SessionCookieSet()
-	dirs := &directives{pass: c.pass}
 	for _, r := range res.Routes {
 		if r.Router == nil || r.Router.Unknown || r.Static || r.Mount {
 			continue
@@ -41,7 +38,7 @@ func (c *checker) checkCSRF(res *routes.Result) {
 		switch {
 		case r.External:
 			o := r.Origin
-			if o == nil || !o.Deferred || !o.Pos.IsValid() || foreignSkipped(o, "AV903") {
+			if o == nil || !o.Deferred || !o.Pos.IsValid() || (o.Ignored("AV903") || c.rep.SkipsFile(o.File, o.Generated)) {
 				continue
 			}
 			node = span{o.Pos, o.Pos}
@@ -56,7 +53,7 @@ func (c *checker) checkCSRF(res *routes.Result) {
 		if local && routeDeferred(r) {
 			// The packages calling this exported function judge the route
 			// (see routes.Origin); an //apivet:ignore here still covers it.
-			if dirs.names(r.Pos, "AV903") {
+			if c.rep.Suppresses(r.Pos, "AV903") {
 				c.rep.Report(lint.Finding{Rule: "AV903", Node: node, Message: csrfMessage(r, by)})
 			}
 			continue
@@ -146,39 +143,4 @@ func csrfMessage(r *routes.Route, by string) string {
 	}
 	return fmt.Sprintf("%s is authenticated by a session cookie (read by %s) and has no CSRF protection; %s, or set the session cookie SameSite=Lax",
 		what, by, fix)
-}
-
-// foreignSkipped applies the file settings to a line of another package.
-func foreignSkipped(o *routes.Origin, id string) bool {
-	if o.Ignored(id) || (o.Generated && !opts.Generated) || (!opts.Tests && strings.HasSuffix(o.File, "_test.go")) {
-		return true
-	}
-	globs := rules.SplitList(opts.Exclude)
-	return len(globs) > 0 && lint.MatchPath(globs, o.File)
-}
-
-// directives finds //apivet:ignore directives by position.
-type directives struct {
-	pass  *analysis.Pass
-	files map[*token.File][]*lint.Directive
-}
-
-func (d *directives) names(pos token.Pos, id string) bool {
-	tf := d.pass.Fset.File(pos)
-	if tf == nil {
-		return false
-	}
-	if d.files == nil {
-		d.files = map[*token.File][]*lint.Directive{}
-		for _, f := range d.pass.Files {
-			d.files[d.pass.Fset.File(f.FileStart)] = lint.ParseDirectives(d.pass.Fset, f)
-		}
-	}
-	line := tf.Line(pos)
-	for _, x := range d.files[tf] {
-		if x.Valid() && (x.Line == line || x.Line == line-1) && x.Names(id) {
-			return true
-		}
-	}
-	return false
 }

@@ -142,7 +142,6 @@ func (c *checker) routers() {
 		top := r.Router.Top()
 		byTop[top] = append(byTop[top], r)
 	}
-	dirs := &directives{pass: c.pass}
 	for _, r := range c.res.Routers {
 		if r.Parent != nil || r.Param != nil || r.Unknown {
 			continue
@@ -155,7 +154,7 @@ func (c *checker) routers() {
 			// A router another package built and left for its callers to
 			// judge: report it on its constructor's line.
 			o := r.Origin
-			if o == nil || !o.Deferred || !o.Pos.IsValid() || !r.Served || foreignSkipped(o, "AV701") {
+			if o == nil || !o.Deferred || !o.Pos.IsValid() || !r.Served || (o.Ignored("AV701") || c.rep.SkipsFile(o.File, o.Generated)) {
 				continue
 			}
 			pos = o.Pos
@@ -202,46 +201,11 @@ func (c *checker) routers() {
 		if unknown || len(missing) == 0 {
 			continue
 		}
-		if deferred && !dirs.names(pos, "AV701") {
+		if deferred && !c.rep.Suppresses(pos, "AV701") {
 			continue // the package that serves it reports (see routes.Origin)
 		}
 		c.rep.Report(lint.Finding{Rule: "AV701", Node: node, Message: message701(r, missing)})
 	}
-}
-
-// foreignSkipped applies the file settings to a router of another package.
-func foreignSkipped(o *routes.Origin, id string) bool {
-	if o.Ignored(id) || (o.Generated && !opts.Generated) || (!opts.Tests && strings.HasSuffix(o.File, "_test.go")) {
-		return true
-	}
-	globs := rules.SplitList(opts.Exclude)
-	return len(globs) > 0 && lint.MatchPath(globs, o.File)
-}
-
-// directives finds //apivet:ignore directives by position.
-type directives struct {
-	pass  *analysis.Pass
-	files map[*token.File][]*lint.Directive
-}
-
-func (d *directives) names(pos token.Pos, id string) bool {
-	tf := d.pass.Fset.File(pos)
-	if tf == nil {
-		return false
-	}
-	if d.files == nil {
-		d.files = map[*token.File][]*lint.Directive{}
-		for _, f := range d.pass.Files {
-			d.files[d.pass.Fset.File(f.FileStart)] = lint.ParseDirectives(d.pass.Fset, f)
-		}
-	}
-	line := tf.Line(pos)
-	for _, x := range d.files[tf] {
-		if x.Valid() && (x.Line == line || x.Line == line-1) && x.Names(id) {
-			return true
-		}
-	}
-	return false
 }
 
 type rng struct{ pos, end token.Pos }

@@ -122,7 +122,6 @@ func run(pass *analysis.Pass) (any, error) {
 		handler: parseWords(handlerWords),
 		exclude: rules.SplitList(excludedPaths),
 	}
-	dirs := &directives{pass: pass}
 	for _, r := range res.Routes {
 		if r.Router == nil || r.Router.Unknown {
 			continue
@@ -136,7 +135,7 @@ func run(pass *analysis.Pass) (any, error) {
 			// A route of another package that it left for its callers to
 			// judge: report it on its own line, with the whole chain.
 			o := r.Origin
-			if o == nil || !o.Deferred || !o.Pos.IsValid() || foreignSkipped(o, "AV201") {
+			if o == nil || !o.Deferred || !o.Pos.IsValid() || (o.Ignored("AV201") || rep.SkipsFile(o.File, o.Generated)) {
 				continue
 			}
 			node = span{o.Pos, o.Pos}
@@ -156,10 +155,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if limited || unknown {
 			continue
 		}
-		if !r.External && deferred(r) {
+		if !r.External && r.Deferred() {
 			// The packages calling this exported function judge the route
 			// (see routes.Origin); an //apivet:ignore here still covers it.
-			if dirs.names(r.Pos, "AV201") {
+			if rep.Suppresses(r.Pos, "AV201") {
 				rep.Report(lint.Finding{Rule: "AV201", Node: node, Message: message(r)})
 			}
 			continue
@@ -170,57 +169,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// deferred reports a route on the router parameter of an exported
-// function its package never calls, or on a router an exported function
-// returns without serving it: the importing package reports it.
-func deferred(r *routes.Route) bool {
-	top := r.Router.Top()
-	if top.Returned && !top.Escapes && !top.Served {
-		return true // a router an exported function builds for its callers
-	}
-	fn := top.Func
-	return top.Param != nil && fn != nil && fn.Exported() && fn.Pkg() != nil && fn.Pkg().Name() != "main"
-}
-
-// foreignSkipped applies the file settings to a route of another package.
-func foreignSkipped(o *routes.Origin, id string) bool {
-	if o.Ignored(id) || (o.Generated && !opts.Generated) || (!opts.Tests && strings.HasSuffix(o.File, "_test.go")) {
-		return true
-	}
-	globs := rules.SplitList(opts.Exclude)
-	return len(globs) > 0 && lint.MatchPath(globs, o.File)
-}
-
 type span struct{ pos, end token.Pos }
 
 func (s span) Pos() token.Pos { return s.pos }
 func (s span) End() token.Pos { return s.end }
-
-// directives finds //apivet:ignore directives by position.
-type directives struct {
-	pass  *analysis.Pass
-	files map[*token.File][]*lint.Directive
-}
-
-func (d *directives) names(pos token.Pos, id string) bool {
-	tf := d.pass.Fset.File(pos)
-	if tf == nil {
-		return false
-	}
-	if d.files == nil {
-		d.files = map[*token.File][]*lint.Directive{}
-		for _, f := range d.pass.Files {
-			d.files[d.pass.Fset.File(f.FileStart)] = lint.ParseDirectives(d.pass.Fset, f)
-		}
-	}
-	line := tf.Line(pos)
-	for _, x := range d.files[tf] {
-		if x.Valid() && (x.Line == line || x.Line == line-1) && x.Names(id) {
-			return true
-		}
-	}
-	return false
-}
 
 // authRoute reports whether a route is a credential endpoint.
 func (c *checker) authRoute(r *routes.Route) bool {

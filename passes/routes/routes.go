@@ -438,3 +438,20 @@ func (r *Result) HeaderSet(call *ast.CallExpr) (name, value ast.Expr, ok bool) {
 	}
 	return call.Args[idx[0]], call.Args[idx[1]], true
 }
+
+// Deferred reports whether the route is left to the packages that import
+// this one: it is registered on the router parameter of an exported
+// function its package never calls, or on a router an exported function
+// returns without serving it. The importing package judges it, with the
+// whole chain, and reports it on this package's line (see Origin).
+func (r *Route) Deferred() bool {
+	if r.Router == nil {
+		return false
+	}
+	top := r.Router.Top()
+	if top.Returned && !top.Escapes && !top.Served {
+		return true
+	}
+	fn := top.Func
+	return top.Param != nil && fn != nil && fn.Exported() && fn.Pkg() != nil && fn.Pkg().Name() != "main"
+}
