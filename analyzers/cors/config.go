@@ -551,7 +551,7 @@ func (c *checker) origins(cf *config, lib *library) (entries []originEntry, know
 			add(e)
 			continue
 		}
-		elems, ok := c.sliceElems(e, 0, map[types.Object]bool{})
+		elems, ok := c.sv.Elements(e)
 		if !ok {
 			known = false
 			continue
@@ -564,112 +564,6 @@ func (c *checker) origins(cf *config, lib *library) (entries []originEntry, know
 		add(el)
 	}
 	return entries, known
-}
-
-// sliceElems returns the element expressions a []string expression can
-// hold: a literal, a variable built from literals and appends, a helper
-// returning them, strings.Split over a constant.
-func (c *checker) sliceElems(e ast.Expr, depth int, seen map[types.Object]bool) ([]ast.Expr, bool) {
-	if depth > 6 {
-		return nil, false
-	}
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.CompositeLit:
-		var out []ast.Expr
-		for _, el := range x.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				el = kv.Value
-			}
-			out = append(out, el)
-		}
-		return out, true
-	case *ast.CallExpr:
-		if isBuiltin(c.info, x, "append") && len(x.Args) > 0 {
-			base, ok := c.sliceElems(x.Args[0], depth+1, seen)
-			if !ok {
-				return nil, false
-			}
-			rest := x.Args[1:]
-			if x.Ellipsis.IsValid() && len(rest) == 1 {
-				more, ok := c.sliceElems(rest[0], depth+1, seen)
-				if !ok {
-					return nil, false
-				}
-				return append(base, more...), true
-			}
-			return append(base, rest...), true
-		}
-		if typesx.IsConversion(c.info, x) {
-			return c.sliceElems(x.Args[0], depth+1, seen)
-		}
-		fn := typesx.Callee(c.info, x)
-		if fn == nil {
-			return nil, false
-		}
-		if decl := c.decls[fn]; decl != nil && decl.Body != nil {
-			var out []ast.Expr
-			for _, r := range c.returns(decl) {
-				if len(r.Results) == 0 {
-					return nil, false
-				}
-				els, ok := c.sliceElems(r.Results[0], depth+1, seen)
-				if !ok {
-					return nil, false
-				}
-				out = append(out, els...)
-			}
-			return out, true
-		}
-		if key := typesx.FuncKey(fn); key == "strings.Split" || key == "strings.Fields" {
-			// The caller evaluates the whole string and splits it.
-			return []ast.Expr{x}, true
-		}
-		return nil, false
-	case *ast.Ident, *ast.SelectorExpr:
-		if id, ok := x.(*ast.Ident); ok && id.Name == "nil" {
-			if _, isNil := c.info.Uses[id].(*types.Nil); isNil {
-				return nil, true
-			}
-		}
-		v, _ := typesx.ObjectOf(c.info, x).(*types.Var)
-		if v == nil || v.Pkg() != c.pass.Pkg || v.IsField() {
-			return nil, false
-		}
-		if seen[v] {
-			return nil, true
-		}
-		seen[v] = true
-		defer delete(seen, v)
-		writes, ok := c.sv.Assignments(v)
-		if !ok || len(writes) == 0 {
-			return nil, false
-		}
-		var out []ast.Expr
-		for _, w := range writes {
-			if c.rep.Skipped(w.Pos) {
-				continue
-			}
-			switch w.Kind {
-			case strval.Zero:
-			case strval.Plain:
-				if w.Op != token.ASSIGN {
-					return nil, false
-				}
-				els, ok := c.sliceElems(w.RHS, depth+1, seen)
-				if !ok {
-					return nil, false
-				}
-				out = append(out, els...)
-			case strval.Elem:
-				out = append(out, w.RHS)
-			default:
-				return nil, false
-			}
-		}
-		return out, true
-	}
-	return nil, false
 }
 
 // boolField evaluates a bool field of a configuration.

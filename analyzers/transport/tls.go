@@ -450,7 +450,8 @@ func (c *checker) checkCipherSuites(s site) {
 	if s.lit != nil && c.tls13Only(s.lit) {
 		return // CipherSuites does not apply to TLS 1.3
 	}
-	elems, ok := c.sliceElems(s.value, 0, map[types.Object]bool{})
+	elems, ok := c.sv.Elements(s.value)
+	ok = ok || len(elems) > 0 // the suites that can be there
 	if !ok {
 		return
 	}
@@ -517,93 +518,4 @@ func (c *checker) tls13Only(lit *ast.CompositeLit) bool {
 		}
 	}
 	return false
-}
-
-// sliceElems returns the element expressions a []uint16 expression can
-// hold: a literal, a variable built from literals and appends, a helper
-// returning one.
-func (c *checker) sliceElems(e ast.Expr, depth int, seen map[types.Object]bool) ([]ast.Expr, bool) {
-	if depth > 6 {
-		return nil, false
-	}
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.CompositeLit:
-		var out []ast.Expr
-		for _, el := range x.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				el = kv.Value
-			}
-			out = append(out, el)
-		}
-		return out, true
-	case *ast.CallExpr:
-		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "append" && len(x.Args) > 0 {
-			if _, builtin := c.info.Uses[id].(*types.Builtin); builtin {
-				base, ok := c.sliceElems(x.Args[0], depth+1, seen)
-				if !ok {
-					base = nil // appending to something unknown still adds these
-				}
-				rest := x.Args[1:]
-				if x.Ellipsis.IsValid() && len(rest) == 1 {
-					more, ok := c.sliceElems(rest[0], depth+1, seen)
-					if !ok {
-						return base, true
-					}
-					return append(base, more...), true
-				}
-				return append(base, rest...), true
-			}
-		}
-		fn := typesx.Callee(c.info, x)
-		decl := c.decls[fn]
-		if decl == nil || decl.Body == nil {
-			return nil, false
-		}
-		var out []ast.Expr
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				if len(n.Results) > 0 {
-					if els, ok := c.sliceElems(n.Results[0], depth+1, seen); ok {
-						out = append(out, els...)
-					}
-				}
-			}
-			return true
-		})
-		return out, true
-	case *ast.Ident, *ast.SelectorExpr:
-		v, _ := typesx.ObjectOf(c.info, x).(*types.Var)
-		if v == nil || v.Pkg() != c.pass.Pkg || v.IsField() {
-			return nil, false
-		}
-		if seen[v] {
-			return nil, true
-		}
-		seen[v] = true
-		defer delete(seen, v)
-		writes, _ := c.sv.Assignments(v)
-		var out []ast.Expr
-		for _, w := range writes {
-			if c.rep.Skipped(w.Pos) {
-				continue
-			}
-			switch w.Kind {
-			case strval.Plain:
-				if w.Op != token.ASSIGN {
-					continue
-				}
-				if els, ok := c.sliceElems(w.RHS, depth+1, seen); ok {
-					out = append(out, els...)
-				}
-			case strval.Elem:
-				out = append(out, w.RHS)
-			}
-		}
-		return out, true
-	}
-	return nil, false
 }

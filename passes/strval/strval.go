@@ -32,6 +32,7 @@ import (
 	"strings"
 
 	"github.com/apivet/apivet/internal/lint"
+	"github.com/apivet/apivet/internal/typesx"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -345,4 +346,117 @@ func (r *Result) exportFacts() {
 	for _, it := range items {
 		r.pass.ExportObjectFact(it.obj, it.f)
 	}
+}
+
+// Elements returns the expressions that can be elements of a slice
+// expression: the elements of a literal, what is appended to it (also
+// with xs...), what is stored into it (s[i] = x), what a helper of the
+// package returns, through local and package variables. A call to
+// strings.Split or strings.Fields is returned as a single element: the
+// caller evaluates the string it splits. complete is false when part of
+// the slice comes from something strval cannot see (a parameter, another
+// package, a field); elems then holds what could be seen.
+func (r *Result) Elements(e ast.Expr) (elems []ast.Expr, complete bool) {
+	if r == nil || r.idx == nil {
+		return nil, false
+	}
+	return r.elements(e, 0, map[types.Object]bool{})
+}
+
+func (r *Result) elements(e ast.Expr, depth int, seen map[types.Object]bool) ([]ast.Expr, bool) {
+	if depth > 8 {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		var out []ast.Expr
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			out = append(out, el)
+		}
+		return out, true
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "append" {
+			if _, builtin := r.info.Uses[id].(*types.Builtin); builtin && len(x.Args) > 0 {
+				out, complete := r.elements(x.Args[0], depth+1, seen)
+				rest := x.Args[1:]
+				if x.Ellipsis.IsValid() && len(rest) == 1 {
+					more, ok := r.elements(rest[0], depth+1, seen)
+					return append(out, more...), complete && ok
+				}
+				return append(out, rest...), complete
+			}
+		}
+		if typesx.IsConversion(r.info, x) {
+			return r.elements(x.Args[0], depth+1, seen)
+		}
+		fn := typesx.Callee(r.info, x)
+		if fn == nil {
+			return nil, false
+		}
+		switch typesx.FuncKey(fn) {
+		case "strings.Split", "strings.Fields", "strings.SplitN":
+			return []ast.Expr{x}, true
+		}
+		if fn.Pkg() != r.pass.Pkg || len(r.idx.returns[fn]) == 0 {
+			return nil, false
+		}
+		var out []ast.Expr
+		complete := true
+		for _, ret := range r.idx.returns[fn] {
+			if len(ret.Results) == 0 {
+				complete = false
+				continue
+			}
+			els, ok := r.elements(ret.Results[0], depth+1, seen)
+			out = append(out, els...)
+			complete = complete && ok
+		}
+		return out, complete
+	case *ast.Ident, *ast.SelectorExpr:
+		if id, ok := x.(*ast.Ident); ok {
+			if _, isNil := r.info.Uses[id].(*types.Nil); isNil {
+				return nil, true
+			}
+		}
+		v, _ := typesx.ObjectOf(r.info, x).(*types.Var)
+		if v == nil || v.Pkg() != r.pass.Pkg || v.IsField() {
+			return nil, false
+		}
+		if _, _, isParam := r.Param(v); isParam {
+			return nil, false
+		}
+		if seen[v] {
+			return nil, true
+		}
+		seen[v] = true
+		defer delete(seen, v)
+		writes, ok := r.Assignments(v)
+		if len(writes) == 0 {
+			return nil, false
+		}
+		var out []ast.Expr
+		complete := ok
+		for _, w := range writes {
+			switch w.Kind {
+			case Zero:
+			case Plain:
+				if w.Op != token.ASSIGN {
+					complete = false
+					continue
+				}
+				els, ok := r.elements(w.RHS, depth+1, seen)
+				out = append(out, els...)
+				complete = complete && ok
+			case Elem:
+				out = append(out, w.RHS)
+			default:
+				complete = false
+			}
+		}
+		return out, complete
+	}
+	return nil, false
 }
