@@ -514,3 +514,26 @@ func TestWorkspace(t *testing.T) {
 		}
 	}
 }
+
+// TestDemo keeps the README's first command honest: the demo service shows
+// findings of every family but the directives.
+func TestDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads the demo's modules: skipped with -short")
+	}
+	dir := filepath.Join(testenv.Root(t), "examples", "demo-api")
+	testenv.Download(t, dir)
+	r := runIn(t, testenv.Root(t), nil, apivet(t), "-C", "examples/demo-api", "./...")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	families := map[string]bool{}
+	for _, f := range findings(r.stdout) {
+		families[f[strings.LastIndex(f, " ")+1:][:3]] = true
+	}
+	for _, fam := range []string{"AV1", "AV2", "AV3", "AV4", "AV5", "AV6", "AV7", "AV8", "AV9"} {
+		if !families[fam] {
+			t.Errorf("the demo shows no %sxx finding:\n%s", fam, r.stdout)
+		}
+	}
+}
