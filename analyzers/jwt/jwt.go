@@ -155,7 +155,10 @@ type checker struct {
 	// function unvalidated: reported at the end unless the package
 	// validates claims somewhere.
 	joseUnvalidated []*ast.CallExpr
-	joseValidates   bool
+	// joseReturned are go-jose Claims calls whose claims their function
+	// returns; reported unless a caller in the package validates.
+	joseReturned  []joseReturn
+	joseValidates bool
 	// weak are the AV107 findings, reported at the end (reportWeak).
 	weak []weakFinding
 
@@ -290,6 +293,11 @@ func (c *checker) finish() {
 	if !c.joseValidates {
 		for _, call := range c.joseUnvalidated {
 			c.reportJoseUnvalidated(call)
+		}
+	}
+	for _, r := range c.joseReturned {
+		if !c.validatedByCallers(r.fn) {
+			c.reportJoseUnvalidated(r.call)
 		}
 	}
 }

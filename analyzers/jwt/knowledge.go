@@ -40,21 +40,18 @@ var accessWords = map[string]bool{
 }
 
 // otherWords name tokens whose lifetime is a product decision, not a
-// session's: email verification, password reset, invitations, magic
-// links, download and share links, API keys and service credentials.
+// session's: email verification, password reset, invitations, download
+// and share links, API keys and service credentials. (A magic link signs
+// its holder in: it is an access token.)
 // Two-word entries match adjacent words ("APIKey", "service_account").
 var otherWords = map[string]bool{
 	"reset": true, "verify": true, "verification": true, "confirm": true, "confirmation": true,
-	"activation": true, "activate": true, "invite": true, "invitation": true, "magic": true, "email": true,
+	"activation": true, "activate": true, "invite": true, "invitation": true,
 	"unsubscribe": true, "download": true, "share": true, "sharing": true, "apikey": true, "apitoken": true,
 	"serviceaccount": true, "servicetoken": true, "machine": true, "m2m": true, "integration": true,
 	"personalaccess": true, "license": true, "licence": true, "webhook": true, "onboarding": true, "signup": true,
 	"otp": true, "clientsecret": true, "assertion": true,
 }
-
-// unsafeWords in a function's name say it reads tokens unverified on
-// purpose, and its callers know.
-var unsafeWords = map[string]bool{"unsafe": true, "unverified": true, "insecure": true, "untrusted": true, "peek": true}
 
 // testHelperPackages are package names of test support code: tokens
 // minted there never reach production.

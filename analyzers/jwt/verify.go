@@ -182,7 +182,7 @@ func isBlank(e ast.Expr) bool {
 // unless the function also verifies the token (the unverified parse only
 // picks the key) or only the header and the expiry are read.
 func (c *checker) unverified(cur inspector.Cursor, call *ast.CallExpr, spec jwtkeys.Func, what, instead string) {
-	if c.verifiesIn(cur) || c.onlyHeaderRead(cur, call, spec) || c.rawHandedOn(call) || c.unsafeNamed(cur) {
+	if c.verifiesIn(cur) || c.onlyHeaderRead(cur, call, spec) || c.rawHandedOn(call) {
 		return
 	}
 	c.rep.Reportf("AV102", at(call), "%s, so anyone can forge its claims; %s", what, instead)
@@ -213,22 +213,6 @@ func (c *checker) rawHandedOn(call *ast.CallExpr) bool {
 			if fn := typesx.Callee(c.info, cu.Call); fn != nil && c.inModule(fn) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// unsafeNamed reports whether the function around cur says in its name
-// that it reads tokens unverified on purpose: UnsafeSubject,
-// peekClaims, parseUnverified.
-func (c *checker) unsafeNamed(cur inspector.Cursor) bool {
-	decl, ok := enclosingDecl(cur)
-	if !ok {
-		return false
-	}
-	for _, w := range typesx.NameWords(decl.Node().(*ast.FuncDecl).Name.Name) {
-		if unsafeWords[w] {
-			return true
 		}
 	}
 	return false
@@ -440,7 +424,7 @@ func (c *checker) joseClaims(cur inspector.Cursor, call *ast.CallExpr, fn *types
 			return
 		}
 	}
-	escapes := false
+	escapes, returned := false, false
 	std := false
 	for _, a := range call.Args[min(spec.Claims, len(call.Args)):] {
 		arg := ast.Unparen(a)
@@ -469,7 +453,20 @@ func (c *checker) joseClaims(cur inspector.Cursor, call *ast.CallExpr, fn *types
 				continue // claims.Subject: a field read
 			}
 			switch cu.Kind {
-			case jwtkeys.UseReturn, jwtkeys.UseAlias, jwtkeys.UseAddr:
+			case jwtkeys.UseReturn:
+				// Returned: covered only if a function of this package that
+				// calls this one validates (see finish).
+				returned = true
+			case jwtkeys.UseAddr:
+				// return &c: returned, like c
+				if p := u.Parent(); p.Node() != nil {
+					if _, ok := p.Parent().Node().(*ast.ReturnStmt); ok {
+						returned = true
+						continue
+					}
+				}
+				escapes = true
+			case jwtkeys.UseAlias:
 				escapes = true
 			case jwtkeys.UseArg:
 				if f := typesx.Callee(c.info, cu.Call); f == nil || !jwtkeys.IsLibrary(f) && !harmlessStd(f) {
@@ -485,7 +482,54 @@ func (c *checker) joseClaims(cur inspector.Cursor, call *ast.CallExpr, fn *types
 		c.joseUnvalidated = append(c.joseUnvalidated, call)
 		return
 	}
+	if returned {
+		if decl, ok := enclosingDecl(cur); ok {
+			if fn, ok := c.info.Defs[decl.Node().(*ast.FuncDecl).Name].(*types.Func); ok {
+				c.joseReturned = append(c.joseReturned, joseReturn{call, fn})
+				return
+			}
+		}
+	}
 	c.reportJoseUnvalidated(call)
+}
+
+// joseReturn is a go-jose Claims call whose claims the function returns.
+type joseReturn struct {
+	call *ast.CallExpr
+	fn   *types.Func
+}
+
+// validatedByCallers reports whether a function of the package that calls
+// fn validates go-jose claims: Claims(raw) returned to Check(raw), which
+// calls c.Validate.
+func (c *checker) validatedByCallers(fn *types.Func) bool {
+	for _, f := range c.rep.Files() {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			calls, validates := false, false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				callee := typesx.Callee(c.info, call)
+				if callee == fn {
+					calls = true
+				}
+				if spec, ok := jwtkeys.Lookup(callee); ok && (spec.Op == jwtkeys.OpJoseValidate || spec.Op == jwtkeys.OpJoseValidateLeeway) {
+					validates = true
+				}
+				return true
+			})
+			if calls && validates {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func harmlessStd(fn *types.Func) bool {

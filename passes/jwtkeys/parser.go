@@ -50,6 +50,12 @@ func (r *Result) sliceElems(e ast.Expr, depth int) ([]ast.Expr, bool) {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return x.Elts, true
+	case *ast.CallExpr:
+		// s.driverOptions()...: the options a helper of the package returns
+		if r.sv != nil {
+			return r.sv.Elements(x)
+		}
+		return nil, false
 	case *ast.Ident, *ast.SelectorExpr:
 		if r.isNil(x) {
 			return nil, true

@@ -40,3 +40,17 @@ func (i *Issuer) Kiosk(id string) (string, error) {
 	}
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(i.key)
 }
+
+// MagicLink signs its holder in for three days: an access token.
+func (i *Issuer) MagicLink(id string) (string, error) {
+	now := time.Now()
+	claims := jwt.RegisteredClaims{Subject: id}
+	claims.ExpiresAt = jwt.NewNumericDate(now.Add(72 * time.Hour)) // want `AV105 .*access token lifetime 72h exceeds the 24h limit`
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(i.key)
+}
+
+// InviteLink is an invitation valid for a week: a product decision, silent.
+func (i *Issuer) InviteLink(id string) (string, error) {
+	claims := jwt.RegisteredClaims{Subject: id, ExpiresAt: jwt.NewNumericDate(time.Now().Add(7 * 24 * time.Hour))}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(i.key)
+}

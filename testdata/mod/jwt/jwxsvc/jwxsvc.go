@@ -199,3 +199,16 @@ func Debug(b []byte) (string, error) {
 	}
 	return tok.Subject(), nil
 }
+
+// driverOptions are shared by the driver token checks.
+func (i *Issuer) driverOptions() []jwt.ParseOption {
+	return []jwt.ParseOption{
+		jwt.WithKey(jwa.HS256, i.key),
+		jwt.WithAcceptableSkew(2 * time.Hour),
+	}
+}
+
+// VerifyDriver accepts tokens two hours past their expiry.
+func (i *Issuer) VerifyDriver(raw string) (jwt.Token, error) {
+	return jwt.ParseString(raw, i.driverOptions()...) // want `AV106`
+}
