@@ -14,7 +14,7 @@ import (
 func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testenv.Module(t), crypto.Analyzer,
 		"./crypto/consts", "./crypto/session", "./crypto/passwords", "./crypto/pii",
-		"./crypto/checksum", "./crypto/retry", "./crypto/legacy", "./crypto/hashutil")
+		"./crypto/checksum", "./crypto/retry", "./crypto/legacy", "./crypto/hashutil", "./crypto/apitokens", "./crypto/webhooks")
 }
 
 // TestThresholds raises the AV608 thresholds through the analyzer's flags.

@@ -499,7 +499,15 @@ func (c *checker) hmacHash(cc cand) {
 		}
 		return true
 	})
-	if anyWord(words, thirdPartyWords) || c.readsSignatureHeader(cc.cur) {
+	if c.readsSignatureHeader(cc.cur) {
+		return
+	}
+	if anyWord(words, thirdPartyWords) {
+		return
+	}
+	if anyWord(words, hookWords) && !(alg == "md5" && !c.verifies(cc.cur, words)) {
+		// Verifying a webhook's MAC follows the sender's spec; signing the
+		// service's own outgoing deliveries with HMAC-MD5 is a choice.
 		return
 	}
 	if alg == "sha1" && !anyWord(words, ownTokenWords) {
@@ -507,6 +515,26 @@ func (c *checker) hmacHash(cc cand) {
 	}
 	c.reportf("AV606", cc.call, "hmac.New with %s.New signs the service's own data with %s; use sha256.New (HMAC-SHA256)",
 		alg, strings.ToUpper(alg))
+}
+
+// verifies reports whether the MAC at cur checks a received signature:
+// its function or a caller of it is named for verifying, or reads a
+// signature header.
+func (c *checker) verifies(cur inspector.Cursor, words []string) bool {
+	if anyWord(words, verifyWords) {
+		return true
+	}
+	fd := outerFunc(cur)
+	if fd == nil {
+		return false
+	}
+	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+	for _, call := range c.callers[fn] {
+		if anyWord(c.ctxWords(call), verifyWords) || c.readsSignatureHeader(call) {
+			return true
+		}
+	}
+	return false
 }
 
 // readsSignatureHeader reports whether the function around cur reads a
@@ -519,6 +547,13 @@ func (c *checker) readsSignatureHeader(cur inspector.Cursor) bool {
 	}
 	found := false
 	ast.Inspect(fd, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			// req.Header.Set("X-Signature", sig) puts the service's own
+			// signature on an outgoing request.
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && headerWrites[sel.Sel.Name] {
+				return false
+			}
+		}
 		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 			s := strings.ToLower(lit.Value)
 			if strings.Contains(s, "signature") || strings.Contains(s, "x-hub") {
@@ -529,6 +564,9 @@ func (c *checker) readsSignatureHeader(cur inspector.Cursor) bool {
 	})
 	return found
 }
+
+// headerWrites are the methods that set a header rather than read one.
+var headerWrites = map[string]bool{"Set": true, "Add": true, "SetHeader": true, "AddHeader": true, "Append": true}
 
 // signerHash reports AV606 for a signature made with crypto.MD5 or
 // crypto.SHA1. Verifying someone else's SHA-1 signature is not reported.
@@ -586,13 +624,73 @@ func (c *checker) destKind(d dest, funcCtx bool) secKind {
 		}
 		return classify(d.name, typ, d.ctx, nil)
 	case dReturn:
-		return classify(d.name, d.typ, d.ctx, nil)
+		if k := classify(d.name, d.typ, d.ctx, nil); k != secNone {
+			return k
+		}
+		// streamkeys.New, tokens.Generate: a bare constructor's package
+		// says what it makes.
+		if allFiller(d.name) && d.callee != nil && d.callee.Pkg() != nil {
+			if n := pkgNameAsValue(d.callee.Pkg().Name()); n != "" {
+				return classify(n, d.typ, d.ctx, nil)
+			}
+		}
+		return secNone
 	}
 	var fctx []string
 	if funcCtx && d.at.Valid() {
 		fctx = c.ctxWords(d.at)
 	}
-	return classify(d.name, d.typ, d.ctx, fctx)
+	k := classify(d.name, d.typ, d.ctx, fctx)
+	if k == secNone && funcCtx && d.at.Valid() {
+		// code := ... inside SendEmailCode, key := ... inside NewServerKey:
+		// a bare name takes its meaning from the function that makes it.
+		if fd := outerFunc(d.at); fd != nil && sameHead(d.name, fd.Name.Name) {
+			if fk := classify(fd.Name.Name, d.typ, nil, nil); fk == secCode || fk == secToken {
+				return fk
+			}
+		}
+	}
+	return k
+}
+
+// allFiller reports whether every word of a name is filler: New,
+// Generate, MakeRandom.
+func allFiller(name string) bool {
+	for _, w := range typesx.NameWords(name) {
+		if !filler[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// valuePkgSuffixes are package-name endings that name what the package
+// makes: streamkeys, apitokens.
+var valuePkgSuffixes = []struct{ suffix, head string }{
+	{"tokens", "token"}, {"token", "token"}, {"keys", "key"}, {"key", "key"},
+	{"secrets", "secret"}, {"secret", "secret"}, {"codes", "code"}, {"otp", "otp"},
+}
+
+// pkgNameAsValue turns a package name ending in a value's head into a name
+// classify understands: streamkeys → stream_key. It returns "" for other
+// packages.
+func pkgNameAsValue(pkg string) string {
+	for _, s := range valuePkgSuffixes {
+		if strings.HasSuffix(pkg, s.suffix) {
+			return strings.TrimSuffix(pkg, s.suffix) + "_" + s.head
+		}
+	}
+	return ""
+}
+
+// sameHead reports whether a bare name (code, key) is the last word of a
+// function's name (SendEmailCode, NewServerKey).
+func sameHead(name, fn string) bool {
+	nw, fw := typesx.NameWords(name), typesx.NameWords(fn)
+	if len(nw) != 1 || len(fw) < 2 {
+		return false
+	}
+	return nw[0] == fw[len(fw)-1]
 }
 
 // describe names a destination for a message.

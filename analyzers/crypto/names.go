@@ -62,7 +62,10 @@ var (
 	// idQualifiers make an "id" a token: sessionID, authID.
 	idQualifiers = set("session", "sess", "auth", "api", "access", "refresh", "secret", "csrf", "login", "reset")
 	// keyTokenQualifiers make a "key" an API credential: apiKey, accessKey.
-	keyTokenQualifiers = set("api", "access", "auth", "license", "activation", "invite")
+	keyTokenQualifiers = set("api", "access", "auth", "license", "activation", "invite",
+		// credentials handed to clients: SDK and server keys, stream keys
+		"sdk", "server", "client", "publishable", "stream", "ingest", "integration", "developer", "deploy",
+		"webhook", "personal", "tenant", "partner")
 	// keyQualifiers make a "key" key material: signingKey, aesKey.
 	keyQualifiers = set("secret", "signing", "sign", "encryption", "encrypt", "enc", "crypt", "crypto", "cipher",
 		"aes", "hmac", "mac", "private", "priv", "master", "shared", "symmetric", "jwt", "derive", "derived", "wrap",
@@ -76,7 +79,10 @@ var (
 		"security", "access", "signup", "register", "registration", "passcode", "one",
 		// codes that grant something on their own: joining a room, claiming
 		// or pairing a device, the OAuth device flow
-		"join", "claim", "provisioning", "provision", "pairing", "pair", "enroll", "enrollment", "device")
+		"join", "claim", "provisioning", "provision", "pairing", "pair", "enroll", "enrollment", "device",
+		// codes that release goods or money: a parcel pickup, a locker, a voucher
+		"pickup", "handover", "unlock", "locker", "door", "gate", "redeem", "redemption", "voucher", "gift",
+		"withdrawal", "approval", "authorization", "authorisation")
 	// codeNameQualifiers count only inside the name: emailCode, smsCode.
 	codeNameQualifiers = set("email", "phone", "sms", "mail")
 	// idFuncQualifiers, codeFuncQualifiers and stateFuncQualifiers qualify
@@ -131,11 +137,16 @@ var (
 
 	// thirdPartyWords mark code verifying someone else's MAC or speaking a
 	// fixed protocol: HMAC-SHA1 there is not the author's choice.
-	thirdPartyWords = set("webhook", "webhooks", "hook", "hooks", "github", "gitlab", "bitbucket", "twilio",
+	thirdPartyWords = set("github", "gitlab", "bitbucket", "twilio",
 		"slack", "stripe", "shopify", "paypal", "mailgun", "sendgrid", "mailchimp", "intercom", "zoom", "svix",
 		"totp", "hotp", "otp", "oauth", "oauth1", "sigv2", "aws", "s3", "ntlm", "radius",
 		"kerberos", "ldap", "snmp", "vnc", "cram", "pusher", "jira", "trello", "dropbox", "hub", "wechat", "weixin",
 		"alipay", "partner", "vendor", "upstream")
+	// hookWords mark webhook code: verifying a sender's MAC (verifyWords
+	// around it or its callers) or signing the service's own deliveries.
+	hookWords   = set("webhook", "webhooks", "hook", "hooks")
+	verifyWords = set("verify", "verifier", "validate", "validator", "valid", "check", "checker", "compare",
+		"incoming", "inbound", "receive", "receiver", "authenticate", "handle", "handler")
 	// ownTokenWords mark MACs over the service's own tokens, cookies and
 	// links: HMAC-SHA1 there is the author's choice.
 	ownTokenWords = set("token", "tokens", "session", "sessions", "cookie", "cookies", "csrf", "xsrf", "jwt",
