@@ -27,9 +27,6 @@ func (c *checker) checkCSRF(res *routes.Result) {
 		if !stateChanging[r.Method] && !(r.Method == "" && r.HandlerSummary.Unsafe) {
 			continue // a route for any method counts when its handler tells POST apart
 		}
-		if r.Router.Kind == routes.Fiber {
-			continue // fiber's cookies and sessions are SameSite=Lax unless configured
-		}
 		var node analysis.Range = span{r.Pos, r.Pos}
 		if r.Call != nil {
 			node = span{r.Pos, r.Call.End()}
@@ -46,9 +43,19 @@ func (c *checker) checkCSRF(res *routes.Result) {
 		case !r.Pos.IsValid() || c.rep.Skipped(r.Pos):
 			continue
 		}
-		by, ok := sessionAuthenticated(r)
+		by, creds, ok := sessionAuthenticated(r)
 		if !ok || authEntry(r) {
 			continue
+		}
+		// The cookie the route reads, when the application sets it by
+		// name, settles it; otherwise the application's cookies do. Fiber's
+		// cookies and sessions are SameSite=Lax unless configured.
+		routeQuiet := quiet || r.Router.Kind == routes.Fiber
+		switch {
+		case creds&routes.LooseCookie != 0:
+			routeQuiet = false
+		case creds&routes.LaxCookie != 0:
+			routeQuiet = true
 		}
 		if local && routeDeferred(r) {
 			// The packages calling this exported function judge the route
@@ -58,7 +65,7 @@ func (c *checker) checkCSRF(res *routes.Result) {
 			}
 			continue
 		}
-		if !quiet {
+		if !routeQuiet {
 			c.rep.Report(lint.Finding{Rule: "AV903", Node: node, Message: csrfMessage(r, by)})
 		}
 	}
@@ -68,19 +75,19 @@ func (c *checker) checkCSRF(res *routes.Result) {
 // by a session cookie, with no CSRF defence and no header credential, and
 // names what reads the session. Unknown middleware keeps it silent: it
 // may be the defence.
-func sessionAuthenticated(r *routes.Route) (string, bool) {
+func sessionAuthenticated(r *routes.Route) (string, routes.Creds, bool) {
 	creds := r.HandlerSummary.Creds
 	by := ""
 	if creds&routes.SessionCreds != 0 {
 		by = "its handler " + r.HandlerName
 	}
 	if r.HandlerSummary.Caps&routes.CSRF != 0 {
-		return "", false
+		return "", 0, false
 	}
 	for i := len(r.Chain) - 1; i >= 0; i-- {
 		m := r.Chain[i]
 		if m.Has(routes.CSRF) || m.Unknown || (m.Opaque && m.Has(routes.Auth)) {
-			return "", false
+			return "", 0, false
 		}
 		creds |= m.Creds
 		if m.Creds&routes.SessionCreds != 0 {
@@ -88,9 +95,9 @@ func sessionAuthenticated(r *routes.Route) (string, bool) {
 		}
 	}
 	if creds&routes.HeaderCreds != 0 || creds&routes.SessionCreds == 0 {
-		return "", false
+		return "", 0, false
 	}
-	return by, true
+	return by, creds, true
 }
 
 // authEntry reports routes that create or end a session (login, signup,

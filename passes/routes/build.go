@@ -134,24 +134,30 @@ type builder struct {
 	sv   *strval.Result
 	res  *Result
 
-	decls      map[*types.Func]*ast.FuncDecl
-	order      []*types.Func
-	calls      map[*types.Func]int
-	outer      map[*ast.CallExpr]*ast.CallExpr // c → the call whose receiver c is
-	funcs      []*ast.FuncDecl                 // sorted by position
-	standalone map[*types.Func]*frame
-	firstFrame map[*types.Func]*frame
-	shadows    map[*types.Func]*frame
-	callFrames map[callKey]*frame
-	nodes      map[nodeKey]*node
-	consumed   map[*ast.FuncLit]bool
-	globals    map[types.Object]*node
-	busy       map[any]bool
-	defaultMux *node
-	pkgFrame   *frame
-	nframes    int
-	nnodes     int
-	routers    []*Router
+	decls     map[*types.Func]*ast.FuncDecl
+	rejecting map[*ast.FuncDecl]bool // rejectsCaller's answers
+	// cookieNames are the session cookies this package sets by a constant
+	// name (true: SameSite=Lax or Strict), allCookieNames adds those of
+	// the module's packages it imports (see CookieFact.Names).
+	cookieNames    map[string]bool
+	allCookieNames map[string]bool
+	order          []*types.Func
+	calls          map[*types.Func]int
+	outer          map[*ast.CallExpr]*ast.CallExpr // c → the call whose receiver c is
+	funcs          []*ast.FuncDecl                 // sorted by position
+	standalone     map[*types.Func]*frame
+	firstFrame     map[*types.Func]*frame
+	shadows        map[*types.Func]*frame
+	callFrames     map[callKey]*frame
+	nodes          map[nodeKey]*node
+	consumed       map[*ast.FuncLit]bool
+	globals        map[types.Object]*node
+	busy           map[any]bool
+	defaultMux     *node
+	pkgFrame       *frame
+	nframes        int
+	nnodes         int
+	routers        []*Router
 
 	summaries map[*types.Func]*Summary
 	sumBusy   map[*types.Func]bool
@@ -236,6 +242,7 @@ func (b *builder) build() {
 			}
 		}
 	}
+	b.allCookieNames = b.importCookieNames()
 
 	// Functions without router parameters run standalone.
 	for _, fn := range b.order {

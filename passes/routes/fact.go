@@ -51,6 +51,24 @@ type ReadFact struct {
 type CookieFact struct {
 	SameSite bool
 	Sets     bool
+	// Lax are the session cookies set by a constant name SameSite=Lax or
+	// Strict (or left to a framework whose default is Lax); Loose those
+	// set only without. Both sorted.
+	Lax, Loose []string
+}
+
+// cookieFactNames splits a name → lax map into CookieFact's sorted lists.
+func cookieFactNames(m map[string]bool) (lax, loose []string) {
+	for n, l := range m {
+		if l {
+			lax = append(lax, n)
+		} else {
+			loose = append(loose, n)
+		}
+	}
+	sort.Strings(lax)
+	sort.Strings(loose)
+	return lax, loose
 }
 
 // AFact marks CookieFact as a fact.
@@ -63,6 +81,15 @@ func (f *CookieFact) String() string {
 	}
 	if f.SameSite {
 		s += " samesite"
+	}
+	var names []string
+	for _, n := range f.Lax {
+		names = append(names, n+"=lax")
+	}
+	names = append(names, f.Loose...)
+	if len(names) > 0 {
+		sort.Strings(names)
+		s += " names[" + strings.Join(names, ",") + "]"
 	}
 	return s
 }

@@ -565,12 +565,18 @@ const (
 	// library middleware that authenticates with them (echo's JWT and
 	// KeyAuth, fiber's jwt and keyauth, basic auth).
 	HeaderCreds
+	// LooseCookie: a session cookie read by a name the application (this
+	// package or one of the module it imports) sets without SameSite=Lax
+	// or Strict; LaxCookie: one it sets with them. They settle AV903 per
+	// cookie where the application sets several.
+	LooseCookie
+	LaxCookie
 )
 
 var credNames = []struct {
 	c    Creds
 	name string
-}{{SessionCreds, "session"}, {HeaderCreds, "header"}}
+}{{SessionCreds, "session"}, {HeaderCreds, "header"}, {LooseCookie, "loose-cookie"}, {LaxCookie, "lax-cookie"}}
 
 // libCreds are library middleware that take credentials from request
 // headers by default, keyed by FuncKey.
@@ -622,6 +628,15 @@ var sessionCookieWords = map[string]bool{
 
 // sessionFuncWords name a function that authenticates a request: a cookie
 // it reads is a session cookie whatever its name.
+// preferenceCookieWords name cookies that hold a preference or tracking
+// state, never the caller's identity.
+var preferenceCookieWords = map[string]bool{
+	"lang": true, "language": true, "locale": true, "theme": true, "consent": true, "tz": true, "timezone": true,
+	"currency": true, "pref": true, "prefs": true, "preference": true, "preferences": true, "experiment": true,
+	"variant": true, "tracking": true, "analytics": true, "utm": true, "cart": true, "banner": true, "dismissed": true,
+	"gdpr": true, "cookieconsent": true, "ab": true, "region": true, "country": true,
+}
+
 var sessionFuncWords = map[string]bool{
 	"session": true, "sessions": true, "auth": true, "authn": true, "authenticate": true, "authenticated": true,
 	"login": true, "require": true, "current": true, "signed": true, "whoami": true,

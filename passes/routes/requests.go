@@ -126,13 +126,22 @@ func (b *builder) scanRequestCall(call *ast.CallExpr, fn *types.Func, s *Summary
 			s.Caps |= CSRF
 		case "session":
 			st.sessionRead = true
+			s.Creds |= b.cookieCreds(call.Args[i])
 		default:
 			// r.Cookie("rb_admin") in requireSession or currentUser: a
-			// cookie an authenticating function reads is its session.
+			// cookie an authenticating function reads is its session; so
+			// is one the application sets as a session cookie (HttpOnly),
+			// and one whose absence the function answers with 401 or 403.
+			session := b.cookieCreds(call.Args[i]) != 0
 			for _, w := range typesx.NameWords(b.funcNameAt(call.Pos())) {
-				if sessionFuncWords[w] {
-					st.sessionRead = true
-				}
+				session = session || sessionFuncWords[w]
+			}
+			if fd := b.funcDeclAt(call.Pos()); !session && fd != nil && !b.preferenceCookie(call.Args[i]) && b.rejectsCaller(fd) {
+				session = true
+			}
+			if session {
+				st.sessionRead = true
+				s.Creds |= b.cookieCreds(call.Args[i])
 			}
 		}
 	}
@@ -194,6 +203,50 @@ func (b *builder) headerRead(name ast.Expr, s *Summary, st *reqScan) {
 	if api && key {
 		s.Creds |= HeaderCreds
 	}
+}
+
+// preferenceCookie reports a cookie named for a preference or tracking
+// (lang, theme, consent): never the caller's identity.
+func (b *builder) preferenceCookie(e ast.Expr) bool {
+	n, ok := b.sv.String(e)
+	if !ok {
+		return false
+	}
+	for _, w := range typesx.NameWords(n) {
+		if preferenceCookieWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// rejectsCaller reports whether a function answers 401 Unauthorized or 403
+// Forbidden (net/http's constants, the numbers, or a framework's
+// ErrUnauthorized/ErrForbidden): it authenticates the request.
+func (b *builder) rejectsCaller(fd *ast.FuncDecl) bool {
+	if v, ok := b.rejecting[fd]; ok {
+		return v
+	}
+	found := false
+	ast.Inspect(fd, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BasicLit:
+			found = x.Kind == token.INT && (x.Value == "401" || x.Value == "403")
+		case *ast.Ident:
+			if obj := b.info.Uses[x]; obj != nil && obj.Pkg() != nil {
+				switch obj.Name() {
+				case "StatusUnauthorized", "StatusForbidden", "ErrUnauthorized", "ErrForbidden":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	if b.rejecting == nil {
+		b.rejecting = map[*ast.FuncDecl]bool{}
+	}
+	b.rejecting[fd] = found
+	return found
 }
 
 // nameKind classifies a cookie or form field name: "csrf", "session" (a
@@ -407,6 +460,9 @@ const (
 // a session store, and whether it sets SameSite=Lax or Strict.
 func (b *builder) noteSameSite(n ast.Node) {
 	b.noteCookieSet(n)
+	if lit, ok := n.(*ast.CompositeLit); ok {
+		b.noteCookieName(lit)
+	}
 	if b.res.sameSite {
 		return
 	}
@@ -472,6 +528,110 @@ func (b *builder) noteSameSite(n ast.Node) {
 			b.res.sameSite = true
 		}
 	}
+}
+
+// noteCookieName records a session cookie set by a constant name with
+// its SameSite attribute: an http.Cookie (net/http, echo, chi, gin's
+// http.SetCookie) is Lax only when it says so; a fiber.Cookie is Lax
+// unless it says None or disabled. Deleting a cookie (MaxAge < 0, an empty
+// value) sets nothing.
+func (b *builder) noteCookieName(x *ast.CompositeLit) {
+	t := typesx.TypeOf(b.info, x)
+	fiber := typesx.TypeIs(t, pkgFiber, "Cookie")
+	if !fiber && !typesx.TypeIs(t, pkgHTTP, "Cookie") {
+		return
+	}
+	var name, sameSite ast.Expr
+	httpOnly := false
+	for _, el := range x.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		switch id.Name {
+		case "Name":
+			name = kv.Value
+		case "SameSite":
+			sameSite = kv.Value
+		case "HttpOnly", "HTTPOnly":
+			httpOnly = b.trueValue(kv.Value)
+		case "MaxAge":
+			if v, ok := b.sv.Eval(kv.Value).Single(); ok && constant.Sign(v) < 0 {
+				return
+			}
+		case "Value":
+			if v, ok := b.sv.String(kv.Value); ok && v == "" {
+				return
+			}
+		}
+	}
+	if name == nil {
+		return
+	}
+	n, ok := b.sv.String(name)
+	if !ok || !b.sessionCookie(name, httpOnly) {
+		return
+	}
+	lax := false
+	switch {
+	case fiber && sameSite == nil:
+		lax = true
+	case fiber:
+		v, ok := b.sv.String(sameSite)
+		lax = !ok || !(strings.EqualFold(v, "none") || strings.EqualFold(v, "disabled"))
+	case sameSite != nil:
+		lax = b.sameSiteValue(sameSite)
+	}
+	if b.cookieNames == nil {
+		b.cookieNames = map[string]bool{}
+	}
+	b.cookieNames[n] = b.cookieNames[n] || lax
+}
+
+// importCookieNames merges this package's session cookie names with
+// those of the module's packages it imports.
+func (b *builder) importCookieNames() map[string]bool {
+	all := map[string]bool{}
+	for n, lax := range b.cookieNames {
+		all[n] = lax
+	}
+	if b.pass.AllPackageFacts == nil {
+		return all
+	}
+	for _, pf := range b.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*CookieFact); ok && pf.Package != b.pass.Pkg {
+			for _, n := range f.Loose {
+				if _, ok := all[n]; !ok {
+					all[n] = false
+				}
+			}
+			for _, n := range f.Lax {
+				all[n] = true
+			}
+		}
+	}
+	return all
+}
+
+// cookieCreds says whether a session cookie read by this name is one the
+// application sets without SameSite=Lax or Strict, or with them.
+func (b *builder) cookieCreds(name ast.Expr) Creds {
+	n, ok := b.sv.String(name)
+	if !ok {
+		return 0
+	}
+	lax, known := b.allCookieNames[n]
+	switch {
+	case !known:
+		return 0
+	case lax:
+		return LaxCookie
+	}
+	return LooseCookie
 }
 
 // noteCookieSet records a session cookie the package sets (an

@@ -401,8 +401,9 @@ func run(pass *analysis.Pass) (any, error) {
 	b.build()
 	b.finish()
 	b.exportFacts()
-	if res.sameSite || res.cookieSet {
-		pass.ExportPackageFact(&CookieFact{SameSite: res.sameSite, Sets: res.cookieSet})
+	if res.sameSite || res.cookieSet || len(b.cookieNames) > 0 {
+		lax, loose := cookieFactNames(b.cookieNames)
+		pass.ExportPackageFact(&CookieFact{SameSite: res.sameSite, Sets: res.cookieSet, Lax: lax, Loose: loose})
 	}
 	sameSite, set := b.importCookies()
 	res.sameSite = res.sameSite || sameSite

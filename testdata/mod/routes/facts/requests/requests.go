@@ -1,4 +1,4 @@
-package requests // want package:"cookies sets-session samesite"
+package requests // want package:"cookies sets-session samesite names\\[console,session_id=lax\\]"
 
 // Package requests exports middleware and helpers whose request handling
 // (body reads and limits, credentials, cross-site checks) crosses packages.
@@ -40,7 +40,7 @@ func LimitBody(next http.Handler) http.Handler { // want LimitBody:`middleware b
 }
 
 // RequireUser identifies the caller by the session cookie.
-func RequireUser(next http.Handler) http.Handler { // want RequireUser:`middleware creds\[session\]$`
+func RequireUser(next http.Handler) http.Handler { // want RequireUser:`middleware creds\[session,lax-cookie\]$`
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, err := r.Cookie("session_id"); err != nil {
 			w.WriteHeader(http.StatusUnauthorized)
@@ -92,6 +92,52 @@ func SameOrigin(next http.Handler) http.Handler { // want SameOrigin:`middleware
 // Cookie sets the session cookie: SameSite=Lax, the package fact.
 func Cookie(w http.ResponseWriter, id string) {
 	http.SetCookie(w, &http.Cookie{Name: "session_id", Value: id, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+// Logout clears the session cookie: a deletion sets no SameSite=None
+// cookie.
+func Logout(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: "session_id", Value: "", MaxAge: -1})
+}
+
+// ConsoleCookie sets the console's cookie without SameSite; its name
+// says nothing, HttpOnly makes it a session cookie.
+func ConsoleCookie(w http.ResponseWriter, id string) {
+	http.SetCookie(w, &http.Cookie{Name: "console", Value: id, HttpOnly: true, Secure: true})
+}
+
+// Console identifies the caller by that cookie.
+func Console(next http.Handler) http.Handler { // want Console:`middleware creds\[session,loose-cookie\]$`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie("console"); err != nil {
+			http.Redirect(w, r, "/", http.StatusFound)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Rejecting identifies the caller by a cookie it does not set, whose
+// absence it answers with 401.
+func Rejecting(next http.Handler) http.Handler { // want Rejecting:`middleware creds\[session\]$`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie("ops_desk"); err != nil {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Locale reads a preference cookie next to a 403: no credential.
+func Locale(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := r.Cookie("locale"); err == nil && c.Value == "xx" {
+			w.WriteHeader(http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // Idempotent reads a header that is no credential.
