@@ -96,12 +96,57 @@ func (c *checker) configField(name string, fields [2]string, value ast.Expr, at 
 			if msg := weakCSP(s); msg != "" {
 				c.rep.Report(lint.Finding{Rule: "AV702", Node: at, Message: msg})
 			}
+			return
+		}
+		for _, arg := range c.paramArgs(value) {
+			if s, ok := c.sv.String(arg); ok {
+				if msg := weakCSP(s); msg != "" {
+					c.rep.Report(lint.Finding{Rule: "AV702", Node: arg, Message: msg})
+				}
+			}
 		}
 	case fields[1]:
-		if n, ok := c.sv.Int(value); ok && n > 0 && n < minHSTS {
-			c.rep.Report(lint.Finding{Rule: "AV702", Node: at, Message: hstsMessage(n)})
+		if n, ok := c.sv.Int(value); ok {
+			if n > 0 && n < minHSTS {
+				c.rep.Report(lint.Finding{Rule: "AV702", Node: at, Message: hstsMessage(n)})
+			}
+			return
+		}
+		for _, arg := range c.paramArgs(value) {
+			if n, ok := c.sv.Int(arg); ok && n > 0 && n < minHSTS {
+				c.rep.Report(lint.Finding{Rule: "AV702", Node: arg, Message: hstsMessage(n)})
+			}
 		}
 	}
+}
+
+// paramArgs returns, for a parameter of an unexported helper of this
+// package (secureOptions(maxAge int)), the arguments its callers pass:
+// a weak value is reported where it is written.
+func (c *checker) paramArgs(value ast.Expr) []ast.Expr {
+	id, ok := ast.Unparen(value).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	fn, idx, ok := c.sv.Param(v)
+	if !ok || fn.Signature().Variadic() {
+		return nil
+	}
+	sites, ok := c.sv.CallSites(fn)
+	if !ok {
+		return nil
+	}
+	var args []ast.Expr
+	for _, site := range sites {
+		if idx < len(site) {
+			args = append(args, site[idx])
+		}
+	}
+	return args
 }
 
 // weakCSP explains what makes a policy weak, or returns "".

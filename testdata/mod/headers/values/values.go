@@ -39,3 +39,17 @@ func configs() {
 	_ = ginsecure.New(cfg)
 	_ = middleware.SecureWithConfig(middleware.SecureConfig{HSTSMaxAge: 31536000, ContentSecurityPolicy: "default-src 'self'"})
 }
+
+// secureOptions builds the options of each router; the values come from
+// its callers, where a weak one is reported.
+func secureOptions(maxAge int64, policy string) secure.Options {
+	return secure.Options{STSSeconds: maxAge, ContentSecurityPolicy: policy, FrameDeny: true}
+}
+
+const oneDay = 24 * 60 * 60
+
+func routers() {
+	_ = secure.New(secureOptions(31536000, strictCSP))
+	_ = secure.New(secureOptions(oneDay, strictCSP))                            // want `AV702 .*max-age=86400`
+	_ = secure.New(secureOptions(63072000, "default-src 'self' 'unsafe-eval'")) // want `AV702 .*'unsafe-eval'`
+}
