@@ -28,6 +28,9 @@ type servers struct {
 	// is written: srv in srv.ReadHeaderTimeout = d, the field Server of
 	// echo.Echo in e.Server.ReadTimeout = d.
 	timed map[types.Object]bool
+	// timedEcho holds the echo.Echo variables and fields whose server gets
+	// a read timeout here: widget in widget.Server.ReadHeaderTimeout = d.
+	timedEcho map[types.Object]bool
 	// timedElsewhere is set when a read timeout is written through
 	// something else (servers[i].ReadTimeout = d, getServer().ReadTimeout
 	// = d): any server of the package may be configured that way.
@@ -52,7 +55,7 @@ type startSite struct {
 }
 
 func newServers() *servers {
-	return &servers{timed: map[types.Object]bool{}, flows: map[types.Object][]types.Object{}, assigns: map[token.Pos]bool{}}
+	return &servers{timed: map[types.Object]bool{}, timedEcho: map[types.Object]bool{}, flows: map[types.Object][]types.Object{}, assigns: map[token.Pos]bool{}}
 }
 
 // indexServer records, for one node of the walk, the flows of server
@@ -202,6 +205,11 @@ func (c *checker) timeoutWrite(lhs, rhs ast.Expr) {
 		return
 	}
 	obj := c.valueObject(sel.X)
+	if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && (inner.Sel.Name == "Server" || inner.Sel.Name == "TLSServer") {
+		if o := c.valueObject(inner.X); o != nil && typesx.TypeKey(typesx.TypeOf(c.info, inner.X)) == pkgEcho+".Echo" {
+			c.srv.timedEcho[o] = true
+		}
+	}
 	if len(selection.Index()) > 1 {
 		// s.ReadTimeout through an embedded http.Server: the embedded
 		// field is what a literal fills.
@@ -429,7 +437,12 @@ func (c *checker) checkStart(s startSite) {
 			return
 		}
 		if _, ok := c.builtBy(recv, frameworkCtors[startEcho], 0); !ok {
-			// built by a constructor of another package of the module
+			// built by a constructor of another package of the module,
+			// unless this package sets the timeout itself:
+			// e := router.New(); e.Server.ReadHeaderTimeout = d
+			if o := c.valueObject(recv); o != nil && c.srv.timedEcho[o] {
+				return
+			}
 			if f, ok := c.constructorFact(recv); !ok || f.Timed {
 				return
 			}

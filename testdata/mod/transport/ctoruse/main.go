@@ -3,6 +3,7 @@ package main
 
 import (
 	"log"
+	"time"
 
 	"example.com/apivettest/servers/ctors"
 	"github.com/labstack/echo/v4"
@@ -21,6 +22,17 @@ func main() {
 	}()
 	go func() {
 		log.Print(ctors.Wrap(echo.New()).Start(":8084"))
+	}()
+	// the caller sets the timeout on the server the constructor made
+	widget := ctors.Admin()
+	widget.Server.ReadHeaderTimeout = 5 * time.Second
+	go func() {
+		log.Print(widget.Start(":8085"))
+	}()
+	// which does not reach another one
+	other := ctors.Admin()
+	go func() {
+		log.Print(other.Start(":8086")) // want `AV804 medium: .*Start serves with the http.Server echo.New\(\) made in ctors.Admin`
 	}()
 	log.Fatal(ctors.Public().Start(":8080"))
 }
