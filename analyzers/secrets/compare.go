@@ -205,7 +205,12 @@ func (c *checker) timingCompare(cmp comparison) {
 			return
 		}
 		pdesc, ok := c.probe(probe)
-		if !ok || !c.storedSecret(stored, 0) {
+		if !ok {
+			continue
+		}
+		// The stored side is named as a secret, or the request names what
+		// it sends: r.Header.Get("X-Server-Key") != env.ServerKey.
+		if !c.storedSecret(stored, 0) && !(c.credentialProbe(probe, 0) && c.storedValue(stored)) {
 			continue
 		}
 		c.add("AV510", cmp.node, token.NoPos,
@@ -241,6 +246,76 @@ func (c *checker) probe(e ast.Expr) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// credentialProbe reports a request value read under a name that says
+// credential (the X-Server-Key header, an access_code form field), also
+// through a local variable.
+func (c *checker) credentialProbe(e ast.Expr, depth int) bool {
+	if depth > 2 {
+		return false
+	}
+	switch x := typesx.StripConversions(c.info, e).(type) {
+	case *ast.CallExpr:
+		fn := typesx.Callee(c.info, x)
+		if fn == nil {
+			return false
+		}
+		idx, ok := requestAccessors[typesx.FuncKey(fn)]
+		if !ok || idx < 0 || idx >= len(x.Args) {
+			return false
+		}
+		name, ok := c.vals.String(x.Args[idx])
+		return ok && probeCredentialName(name)
+	case *ast.Ident:
+		v, ok := c.info.ObjectOf(x).(*types.Var)
+		if !ok || v.Kind() != types.LocalVar {
+			return false
+		}
+		ws, _ := c.vals.Assignments(v)
+		for _, w := range ws {
+			if w.Kind == strval.Plain && c.credentialProbe(w.RHS, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// probeCredentialName reports a header, form or query name that carries a
+// credential: a token, secret or password, any key but an idempotency or
+// cache key, an access or invite code.
+func probeCredentialName(name string) bool {
+	words := typesx.NameWords(name)
+	if len(words) > 0 && words[0] == "x" {
+		words = words[1:]
+	}
+	if credentialWords(words, true) {
+		return true
+	}
+	words = trimNoise(words)
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if probeNegations[w] || negatingWords[w] && w != "code" {
+			return false
+		}
+	}
+	switch words[len(words)-1] {
+	case "key":
+		return true
+	case "code":
+		return len(words) >= 2 && accessCodeQualifiers[words[len(words)-2]]
+	}
+	return false
+}
+
+// storedValue reports a value the server holds: not a constant (AV501's
+// business), not from the request.
+func (c *checker) storedValue(e ast.Expr) bool {
+	e = typesx.StripConversions(c.info, e)
+	return c.constValue(e) == nil && !c.fromRequest(e, 0)
 }
 
 // computedFromRequest reports a local variable written from an expression

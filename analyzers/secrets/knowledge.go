@@ -394,6 +394,17 @@ var credentialEnvFuncs = set("os.Getenv", "os.LookupEnv")
 // credential names): an expected signature or MAC.
 var compareWords = set("signature", "sig", "mac", "hmac")
 
+// probeNegations in a request field's name say its key is no credential:
+// Idempotency-Key, X-Cache-Key.
+var probeNegations = set("idempotency", "idempotent", "cache", "partition", "sort", "routing", "dedup",
+	"deduplication", "object", "request", "trace", "correlation", "event", "version", "lookup", "primary",
+	"foreign", "public", "pub", "publishable", "site", "recaptcha", "captcha", "map", "index")
+
+// accessCodeQualifiers make a "code" a credential: access_code, invite_code.
+var accessCodeQualifiers = set("access", "invite", "invitation", "verification", "verify", "otp", "reset",
+	"confirm", "confirmation", "pairing", "join", "enrollment", "activation", "recovery", "backup", "auth",
+	"login", "pickup", "unlock", "security", "admin", "master", "pin")
+
 // ---------------------------------------------------------------------------
 // Provider token formats (AV503)
 
