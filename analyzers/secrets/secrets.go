@@ -447,6 +447,13 @@ func (c *checker) call(n *ast.CallExpr) {
 			c.sinks = append(c.sinks, use)
 		}
 	}
+	if len(n.Args) == 2 && envDefaultFunc(fn) {
+		// getEnv("STRIPE_SECRET_KEY", "sk_live_..."): the fallback is in
+		// the binary and runs wherever the variable is unset.
+		if name, ok := c.vals.String(n.Args[0]); ok && envNameRe.MatchString(name) {
+			c.credential(name, fmt.Sprintf("%q (default of %s)", name, typesx.FuncDisplay(fn)), types.Typ[types.String], n.Args[1])
+		}
+	}
 	if idx, ok := keyedSetters[key]; ok && idx[1] < len(n.Args) {
 		if name, ok := c.vals.String(n.Args[idx[0]]); ok && !c.authHeader(name, n.Args[idx[1]]) {
 			c.credential(name, fmt.Sprintf("%q (%s)", name, typesx.FuncDisplay(fn)), types.Typ[types.String], n.Args[idx[1]])
@@ -474,6 +481,27 @@ func (c *checker) call(n *ast.CallExpr) {
 			c.srcBinds = append(c.srcBinds, sourceBind{call: n, target: v})
 		}
 	}
+}
+
+// envDefaultFunc reports a helper reading an environment variable with a
+// default: getEnv(key, def), envOr, GetEnvOrDefault, config.Env. Its
+// parameters are two strings and it returns one.
+func envDefaultFunc(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Params().Len() != 2 || sig.Results().Len() != 1 || sig.Variadic() {
+		return false
+	}
+	for _, t := range []types.Type{sig.Params().At(0).Type(), sig.Params().At(1).Type(), sig.Results().At(0).Type()} {
+		if b, ok := types.Unalias(t).(*types.Basic); !ok || b.Kind() != types.String {
+			return false
+		}
+	}
+	for _, w := range typesx.NameWords(fn.Name()) {
+		if w == "env" || w == "getenv" || w == "environ" {
+			return true
+		}
+	}
+	return false
 }
 
 // target returns the variable a binder fills: &req or a pointer req.

@@ -5,6 +5,7 @@ package probes
 import (
 	"crypto/subtle"
 	"net/http"
+	"os"
 
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
@@ -61,4 +62,23 @@ func constantTime(c *gin.Context, env environment) bool {
 
 func empty(c *gin.Context) bool {
 	return c.GetHeader(ServerKeyHeader) == ""
+}
+
+func getEnv(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+// Config reads the service's settings with hardcoded fallbacks.
+type Config struct{ BankKey, BankURL, DBPassword, Region string }
+
+func load() Config {
+	return Config{
+		BankKey:    getEnv("BANK_API_KEY", "bk_live_7Hq2ZtPw9LmX4cRv8NyD3sKf"), // want `AV501 high: hardcoded credential "BANK_API_KEY" \(default of probes.getEnv\)`
+		BankURL:    getEnv("BANK_URL", "https://bank.example/v2"),
+		DBPassword: getEnv("DB_PASSWORD", ""),
+		Region:     getEnv("REGION", "eu-west-1"),
+	}
 }
