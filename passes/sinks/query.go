@@ -415,6 +415,16 @@ func (c *checker) elements(e ast.Expr, depth int, seen map[types.Object]bool) *T
 	switch x := e.(type) {
 	case *ast.SliceExpr:
 		return c.elements(x.X, depth, seen)
+	case *ast.SelectorExpr:
+		// strings.Join(q.Statuses, "','"): a field's strings, unless the
+		// field is trusted or constant.
+		if c.sv.IsConst(x) || !stringElems(typesx.TypeOf(c.info, x)) {
+			return nil
+		}
+		if obj, ok := c.info.Uses[x.Sel].(*types.Var); ok && (trustedFields[fieldKey(obj)] || c.allowListed(obj, x)) {
+			return nil
+		}
+		return c.leaf(x)
 	case *ast.CompositeLit:
 		for _, el := range x.Elts {
 			if t := c.piece(el, depth+1, seen); t != nil {
@@ -428,7 +438,10 @@ func (c *checker) elements(e ast.Expr, depth int, seen map[types.Object]bool) *T
 			return nil
 		}
 		seen[v] = true
-		if _, _, isParam := c.sv.Param(v); isParam || v.Parent() == v.Pkg().Scope() {
+		// An unexported package variable is judged by what the package
+		// writes into it, like a local: var columns = [...]string{"id"}.
+		pkgVar := v.Parent() == v.Pkg().Scope()
+		if _, _, isParam := c.sv.Param(v); isParam || (pkgVar && (v.Exported() || v.Pkg() != c.pass.Pkg)) {
 			if c.sv.IsConst(x) {
 				return nil
 			}
@@ -436,6 +449,9 @@ func (c *checker) elements(e ast.Expr, depth int, seen map[types.Object]bool) *T
 		}
 		as, ok := c.sv.Assignments(v)
 		if !ok {
+			if pkgVar {
+				return c.leaf(x)
+			}
 			return nil
 		}
 		for _, a := range as {
@@ -476,6 +492,24 @@ func (c *checker) elements(e ast.Expr, depth int, seen map[types.Object]bool) *T
 		}
 	}
 	return nil
+}
+
+// stringElems reports a slice or array of strings.
+func stringElems(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	b, ok := elem.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // builder checks every write into a local strings.Builder or bytes.Buffer.

@@ -277,3 +277,37 @@ func (r *UserRepo) ByTags(ctx context.Context, tags []string) (*sql.Rows, error)
 	}
 	return r.db.QueryContext(ctx, "SELECT id FROM items WHERE "+conds[len(conds)-1]) // want `query built with concatenation from element of parameter "tags"`
 }
+
+// SearchQuery is what a handler decoded from the query string.
+type SearchQuery struct {
+	Statuses []string
+	Kinds    [2]int
+}
+
+// ByQuery joins a field's strings into an IN list.
+func (r *UserRepo) ByQuery(q SearchQuery) (*sql.Rows, error) {
+	conds := []string{"deleted_at IS NULL"}
+	if len(q.Statuses) > 0 {
+		conds = append(conds, "status IN ('"+strings.Join(q.Statuses, "','")+"')")
+	}
+	return r.db.Query("SELECT * FROM users WHERE " + strings.Join(conds, " AND ")) // want `query built with strings.Join from field "q.Statuses"`
+}
+
+// userColumns lists the selected columns.
+var userColumns = [...]string{"id", "name", "email"}
+
+// Columns joins a constant-initialised array: silent.
+func (r *UserRepo) Columns() (*sql.Rows, error) {
+	return r.db.Query("SELECT " + strings.Join(userColumns[:], ", ") + " FROM users")
+}
+
+// extraColumns grows through a function of the package.
+var extraColumns []string
+
+// AddColumn registers a column to select.
+func AddColumn(name string) { extraColumns = append(extraColumns, name) }
+
+// Extra selects them: what AddColumn's callers pass is unknown.
+func (r *UserRepo) Extra() (*sql.Rows, error) {
+	return r.db.Query("SELECT " + strings.Join(extraColumns, ", ") + " FROM users") // want `query built with strings.Join from parameter "name"`
+}
