@@ -12,7 +12,7 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, testenv.Module(t), ratelimit.Analyzer,
 		"./ratelimit/gin", "./ratelimit/echo", "./ratelimit/fiber", "./ratelimit/chi", "./ratelimit/mux",
-		"./ratelimit/nethttp", "./ratelimit/httprouter", "./ratelimit/mw", "./ratelimit/letsgo")
+		"./ratelimit/nethttp", "./ratelimit/httprouter", "./ratelimit/mw", "./ratelimit/letsgo", "./ratelimit/tables/...")
 }
 
 // TestAcrossPackages: routes registered by an exported function are

@@ -62,6 +62,13 @@ type frame struct {
 	// served lists the handler parameters this function serves
 	// (http.ListenAndServe(addr, h), http.Server{Handler: h}).
 	served []servedParam
+	// elemVar and elemPos are set on the frame of one element of a route
+	// table's loop (see tables.go): the range variable, whose fields args
+	// binds, and the element literal's position.
+	elemVar *types.Var
+	elemPos token.Pos
+	// rowPos is set on the frame of a helper called with a table's row.
+	rowPos token.Pos
 }
 
 // servedParam is a parameter a function serves, with the middleware it
@@ -389,6 +396,10 @@ func (b *builder) interpret(f *frame) {
 			if b.consumed[n] || b.litHasRouterParam(n) {
 				return false
 			}
+		case *ast.RangeStmt:
+			if b.rangeTable(f, n) {
+				return false
+			}
 		case *ast.CallExpr:
 			b.call(f, n)
 		case *ast.CompositeLit:
@@ -526,6 +537,7 @@ func (b *builder) callFrame(f *frame, call *ast.CallExpr, fn *types.Func) *frame
 	path = append(path, call.Lparen)
 	g := b.newFrame(fn, fd, fd.Body, nil, f, path, f.root, f.depth+1, f.shadow)
 	b.bindParams(f, g, fn, call)
+	b.rowCall(f, g, call)
 	b.callFrames[k] = g
 	if !g.shadow && b.firstFrame[fn] == nil {
 		b.firstFrame[fn] = g
@@ -540,6 +552,16 @@ func (b *builder) bindParams(f, g *frame, fn *types.Func, call *ast.CallExpr) {
 	for i := 0; i < ps.Len(); i++ {
 		p := ps.At(i)
 		if sig.Variadic() && i == ps.Len()-1 {
+			// register(mux, table, outer...): the variadic middleware are
+			// the call's remaining arguments (none, or a spread slice).
+			if t, ok := p.Type().(*types.Slice); ok && b.isMiddlewareType(t.Elem()) {
+				switch {
+				case call.Ellipsis.IsValid() && i == len(call.Args)-1:
+					g.args[p] = argBinding{call.Args[i], f}
+				case !call.Ellipsis.IsValid() && i <= len(call.Args):
+					g.args[p] = argBinding{&ast.CompositeLit{Lbrace: call.Rparen, Elts: call.Args[i:], Rbrace: call.Rparen}, f}
+				}
+			}
 			break
 		}
 		if i >= len(call.Args) {
@@ -737,7 +759,7 @@ func (b *builder) route(f *frame, n *node, call *ast.CallExpr, spec routeSpec, n
 	if spec.PathArg >= len(call.Args) {
 		return
 	}
-	rel, known := b.sv.String(call.Args[spec.PathArg])
+	rel, known := b.str(f, call.Args[spec.PathArg])
 	if !known {
 		rel = unknownPart
 	}
@@ -748,7 +770,7 @@ func (b *builder) route(f *frame, n *node, call *ast.CallExpr, spec routeSpec, n
 		m, rel = parsePattern(rel)
 		methods = []string{m}
 	case spec.MethodArg >= 0 && spec.MethodArg < len(call.Args):
-		if m, ok := b.sv.String(call.Args[spec.MethodArg]); ok {
+		if m, ok := b.str(f, call.Args[spec.MethodArg]); ok {
 			methods = []string{strings.ToUpper(m)}
 		} else {
 			methods = []string{""}
@@ -762,7 +784,7 @@ func (b *builder) route(f *frame, n *node, call *ast.CallExpr, spec routeSpec, n
 		methods = []string{spec.Method}
 	}
 	if n.kind == Mux {
-		if ms := b.muxOuterMethods(call); len(ms) > 0 {
+		if ms := b.muxOuterMethods(f, call); len(ms) > 0 {
 			methods = ms
 		}
 	}
@@ -833,7 +855,7 @@ func (b *builder) route(f *frame, n *node, call *ast.CallExpr, spec routeSpec, n
 		r := &Route{
 			Method: m,
 			Call:   call,
-			Pos:    selPos(call),
+			Pos:    b.routePos(f, call),
 			Router: n.router,
 			Static: spec.Static,
 		}
@@ -884,7 +906,7 @@ func (b *builder) stringList(e ast.Expr) []string {
 
 // muxOuterMethods reads .Methods("POST") chained after a gorilla/mux
 // HandleFunc or Handle.
-func (b *builder) muxOuterMethods(call *ast.CallExpr) []string {
+func (b *builder) muxOuterMethods(f *frame, call *ast.CallExpr) []string {
 	var out []string
 	for c, i := b.outer[call], 0; c != nil && i < 8; c, i = b.outer[c], i+1 {
 		fn := typesx.Callee(b.info, c)
@@ -893,7 +915,7 @@ func (b *builder) muxOuterMethods(call *ast.CallExpr) []string {
 		}
 		if fn.Name() == "Methods" {
 			for _, a := range c.Args {
-				if s, ok := b.sv.String(a); ok {
+				if s, ok := b.str(f, a); ok {
 					out = append(out, strings.ToUpper(s))
 				}
 			}
@@ -930,13 +952,13 @@ func (b *builder) muxChain(f *frame, e ast.Expr) (mb muxBuilt) {
 		switch fn.Name() {
 		case "Path":
 			mb.havePath = true
-			mb.path, mb.pathKnown = b.argString(call, 0)
+			mb.path, mb.pathKnown = b.argString(f, call, 0)
 		case "PathPrefix":
 			mb.havePrefix = true
-			mb.prefix, mb.prefixKnown = b.argString(call, 0)
+			mb.prefix, mb.prefixKnown = b.argString(f, call, 0)
 		case "Methods":
 			for _, a := range call.Args {
-				if s, ok := b.sv.String(a); ok {
+				if s, ok := b.str(f, a); ok {
 					mb.methods = append(mb.methods, strings.ToUpper(s))
 				}
 			}
@@ -952,11 +974,11 @@ func (b *builder) muxChain(f *frame, e ast.Expr) (mb muxBuilt) {
 	return mb
 }
 
-func (b *builder) argString(call *ast.CallExpr, i int) (string, bool) {
+func (b *builder) argString(f *frame, call *ast.CallExpr, i int) (string, bool) {
 	if i >= len(call.Args) {
 		return unknownPart, false
 	}
-	s, ok := b.sv.String(call.Args[i])
+	s, ok := b.str(f, call.Args[i])
 	if !ok {
 		return unknownPart, false
 	}
@@ -994,7 +1016,7 @@ func (b *builder) muxRouteMethod(f *frame, call *ast.CallExpr, sel *ast.Selector
 	}
 	inner, innerFrame, wraps := b.unwrapRouteHandler(f, call.Args[0])
 	for _, m := range methods {
-		r := &Route{Method: m, Call: call, Pos: selPos(call), Router: n.router, Mount: mb.havePrefix && !mb.havePath}
+		r := &Route{Method: m, Call: call, Pos: b.routePos(f, call), Router: n.router, Mount: mb.havePrefix && !mb.havePath}
 		r.Handler = inner
 		r.HandlerName, r.HandlerFunc = b.handlerName(innerFrame, inner)
 		r.HandlerSummary = b.handlerSummary(innerFrame, inner)
@@ -1750,6 +1772,9 @@ func (b *builder) unwrapHandler(f *frame, e ast.Expr, depth int) (n *node, wraps
 	if e == nil || f == nil || depth > 12 {
 		return nil, nil, false
 	}
+	if x, g, ok := b.tableField(f, e); ok {
+		return b.unwrapHandler(g, x, depth+1)
+	}
 	if n := b.nodeOf(f, e); n != nil {
 		return n, nil, false
 	}
@@ -1810,7 +1835,7 @@ func (b *builder) unwrapHandler(f *frame, e ast.Expr, depth int) (n *node, wraps
 				if j == i {
 					continue
 				}
-				if ot := typesx.TypeOf(b.info, o); ot != nil && b.isMiddlewareType(ot) {
+				if ot := typesx.TypeOf(b.info, o); ot != nil && (b.isMiddlewareType(ot) || b.middlewareSlice(ot)) {
 					if x.Ellipsis.IsValid() && j == len(x.Args)-1 {
 						others = append(others, b.middlewareList(f, o)...)
 					} else {
@@ -1869,6 +1894,10 @@ func (b *builder) unwrapRouteHandler(f *frame, e ast.Expr) (ast.Expr, *frame, []
 	var wraps []*Middleware
 	for i := 0; i < 8; i++ {
 		e = ast.Unparen(e)
+		if x, g, ok := b.tableField(f, e); ok {
+			e, f = x, g
+			continue
+		}
 		switch x := e.(type) {
 		case *ast.Ident:
 			v, ok := b.info.ObjectOf(x).(*types.Var)
@@ -1924,6 +1953,9 @@ func (b *builder) unwrapRouteHandler(f *frame, e ast.Expr) (ast.Expr, *frame, []
 				}
 				if ot := typesx.TypeOf(b.info, o); ot != nil && b.isMiddlewareType(ot) && !b.isHandlerType(ot) {
 					wraps = append(wraps, b.middleware(f, o)...)
+				} else if x.Ellipsis.IsValid() && j == len(x.Args)-1 && b.middlewareSlice(ot) {
+					// Chain(h, chain...): every middleware the slice can hold
+					wraps = append(wraps, b.middlewareList(f, o)...)
 				}
 			}
 			e = x.Args[idx]
@@ -2040,6 +2072,16 @@ func (b *builder) isMiddlewareType(t types.Type) bool {
 		return false
 	}
 	return b.isHandlerType(sig.Params().At(0).Type()) && b.isHandlerType(sig.Results().At(0).Type())
+}
+
+// middlewareSlice reports a slice of middleware: the spread argument of a
+// Chain(h, mws...) helper.
+func (b *builder) middlewareSlice(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sl, ok := t.Underlying().(*types.Slice)
+	return ok && b.isMiddlewareType(sl.Elem())
 }
 
 // handlerName names a route's handler for messages, with the function it

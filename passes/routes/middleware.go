@@ -23,6 +23,9 @@ func (b *builder) middleware(f *frame, e ast.Expr) []*Middleware {
 	if f == nil {
 		f = b.pkgFrame
 	}
+	if x, g, ok := b.tableField(f, e); ok {
+		return b.middleware(g, x)
+	}
 	key := nodeKey{e, f.id}
 	if m, ok := b.mwMemo[key]; ok {
 		if m == nil {
@@ -105,6 +108,12 @@ func (b *builder) middlewareList(f *frame, e ast.Expr) []*Middleware {
 func (b *builder) list(f *frame, e ast.Expr, depth int) []*Middleware {
 	if depth > 8 {
 		return []*Middleware{opaque(e, "")}
+	}
+	if x, g, ok := b.tableField(f, e); ok {
+		if x == nil || isNil(b.info, x) {
+			return nil // {"GET /tokens", h, nil}: no middleware
+		}
+		return b.list(g, x, depth+1)
 	}
 	e = ast.Unparen(e)
 	switch x := e.(type) {
@@ -300,7 +309,7 @@ func guessCaps(name string) (Caps, bool) {
 	for _, w := range words {
 		switch w {
 		case "ratelimit", "ratelimiter", "ratelimiting", "limiter", "limiters", "throttle", "throttler", "throttled", "throttling",
-			"bruteforce", "quota", "tollbooth", "ratelimited":
+			"bruteforce", "quota", "tollbooth", "ratelimited", "bucket", "leakybucket", "tokenbucket":
 			c |= RateLimit
 		case "limit", "limits", "limited":
 			if !size {
@@ -314,7 +323,7 @@ func guessCaps(name string) (Caps, bool) {
 			c |= CSRF
 		case "cors":
 			c |= CORS
-		case "auth", "jwt", "authenticate", "authenticated", "authn", "authz", "authorize", "authorization", "authentication", "oauth", "apikey":
+		case "auth", "jwt", "authenticate", "authenticated", "authn", "authz", "authorize", "authorization", "authentication", "oauth", "apikey", "bearer":
 			c |= Auth
 		case "log", "logger", "logging", "ginzap", "zap":
 			c |= Logging

@@ -24,7 +24,9 @@
 // fields, functions that build and return them and functions that receive
 // them as a parameter: a function is interpreted once per call site with
 // its router parameters bound. A router parameter of a function nobody in
-// the package calls starts with an empty chain. Facts carry, across the
+// the package calls starts with an empty chain. A route table (struct
+// literals ranged over in a loop that registers them) is interpreted once
+// per row, its routes placed on the rows (tables.go). Facts carry, across the
 // module's packages, what a function does as a middleware (MiddlewareFact:
 // rate limiting, security headers with their values, CSRF, CORS, ...) and
 // which routes and middleware a function adds to a router it receives or
