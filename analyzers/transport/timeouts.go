@@ -214,7 +214,7 @@ func (c *checker) timeoutWrite(lhs, rhs ast.Expr) {
 		// s.ReadTimeout through an embedded http.Server: the embedded
 		// field is what a literal fills.
 		if t := typesx.TypeOf(c.info, sel.X); t != nil {
-			if st, ok := derefStruct(t); ok && selection.Index()[0] < st.NumFields() {
+			if st, ok := typesx.Struct(t); ok && selection.Index()[0] < st.NumFields() {
 				c.srv.timed[st.Field(selection.Index()[0])] = true
 			}
 		}
@@ -489,14 +489,6 @@ func (c *checker) checkStart(s startSite) {
 		return
 	}
 	c.rep.Report(lint.Finding{Rule: "AV804", Node: call, Message: msg})
-}
-
-func derefStruct(t types.Type) (*types.Struct, bool) {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return st, ok
 }
 
 func isStruct(t types.Type) bool {

@@ -75,6 +75,18 @@ func TypeIs(t types.Type, pkg, name string) bool {
 	return n != nil && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
 }
 
+// Struct returns the struct type of t, through a pointer.
+func Struct(t types.Type) (*types.Struct, bool) {
+	if t == nil {
+		return nil, false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
 // TypeKey returns "pkgpath.Name" for a named type (through pointers), or "".
 func TypeKey(t types.Type) string {
 	n := Named(t)

@@ -46,7 +46,7 @@ func (b *builder) rangeTable(f *frame, rs *ast.RangeStmt) bool {
 	if !ok {
 		return false
 	}
-	st, ok := structOf(v.Type())
+	st, ok := typesx.Struct(v.Type())
 	if !ok || !b.registersRoutes(rs.Body) {
 		return false
 	}
@@ -112,7 +112,7 @@ func (b *builder) tableElems(f *frame, e ast.Expr, depth int, seen map[types.Obj
 			if !ok {
 				return nil // an element built elsewhere: not a table we can read
 			}
-			if _, ok := structOf(typesx.TypeOf(b.info, lit)); !ok {
+			if _, ok := typesx.Struct(typesx.TypeOf(b.info, lit)); !ok {
 				return nil
 			}
 			out = append(out, tableElem{lit, f})
@@ -199,7 +199,7 @@ func (b *builder) tableField(f *frame, e ast.Expr) (ast.Expr, *frame, bool) {
 	case *ast.Ident:
 		return b.tableField(bnd.f, &ast.SelectorExpr{X: x, Sel: sel.Sel})
 	case *ast.CompositeLit:
-		if st, ok := structOf(typesx.TypeOf(b.info, x)); ok {
+		if st, ok := typesx.Struct(typesx.TypeOf(b.info, x)); ok {
 			for i := 0; i < st.NumFields(); i++ {
 				if st.Field(i) == field {
 					if val := litFieldAt(x, st, i); val != nil {
@@ -293,18 +293,6 @@ func (b *builder) rowCall(f, g *frame, call *ast.CallExpr) {
 		}
 	}
 	g.rowPos = pos
-}
-
-// structOf returns the struct type of t (through a pointer).
-func structOf(t types.Type) (*types.Struct, bool) {
-	if t == nil {
-		return nil, false
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return st, ok
 }
 
 // litFieldAt returns the value a struct literal gives field i, keyed or
