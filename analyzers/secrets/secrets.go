@@ -288,6 +288,11 @@ func textual(t, valueType types.Type) bool {
 // credential reports AV501 when name means a credential and value is a
 // literal that looks like one.
 func (c *checker) credential(name, display string, target types.Type, value ast.Expr) {
+	c.credentialWith(name, display, target, value, "load it from the environment or a secret manager")
+}
+
+// credentialWith is credential with its own advice.
+func (c *checker) credentialWith(name, display string, target types.Type, value ast.Expr, advice string) {
 	if !credentialName(name) {
 		return
 	}
@@ -301,7 +306,7 @@ func (c *checker) credential(name, display string, target types.Type, value ast.
 	if !looksLikeSecret(s) {
 		return
 	}
-	c.add("AV501", lit, lit.Pos(), "hardcoded credential %s = %s; load it from the environment or a secret manager", display, redact(s))
+	c.add("AV501", lit, lit.Pos(), "hardcoded credential %s = %s; %s", display, redact(s), advice)
 }
 
 // authHeader reports AV501 for a literal Authorization value with a
@@ -451,7 +456,8 @@ func (c *checker) call(n *ast.CallExpr) {
 		// getEnv("STRIPE_SECRET_KEY", "sk_live_..."): the fallback is in
 		// the binary and runs wherever the variable is unset.
 		if name, ok := c.vals.String(n.Args[0]); ok && envNameRe.MatchString(name) {
-			c.credential(name, fmt.Sprintf("%q (default of %s)", name, typesx.FuncDisplay(fn)), types.Typ[types.String], n.Args[1])
+			c.credentialWith(name, fmt.Sprintf("%q (default of %s)", name, typesx.FuncDisplay(fn)), types.Typ[types.String], n.Args[1],
+				"drop the fallback and fail at startup when the variable is unset")
 		}
 	}
 	if idx, ok := keyedSetters[key]; ok && idx[1] < len(n.Args) {

@@ -76,7 +76,7 @@ type Config struct{ BankKey, BankURL, DBPassword, Region string }
 
 func load() Config {
 	return Config{
-		BankKey:    getEnv("BANK_API_KEY", "bk_live_7Hq2ZtPw9LmX4cRv8NyD3sKf"), // want `AV501 high: hardcoded credential "BANK_API_KEY" \(default of probes.getEnv\)`
+		BankKey:    getEnv("BANK_API_KEY", "bk_live_7Hq2ZtPw9LmX4cRv8NyD3sKf"), // want `AV501 high: hardcoded credential "BANK_API_KEY" \(default of probes.getEnv\) = .*; drop the fallback and fail at startup when the variable is unset`
 		BankURL:    getEnv("BANK_URL", "https://bank.example/v2"),
 		DBPassword: getEnv("DB_PASSWORD", ""),
 		Region:     getEnv("REGION", "eu-west-1"),
