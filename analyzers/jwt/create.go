@@ -192,15 +192,7 @@ func weakMessage(w jwtkeys.Weakness, what string) string {
 func (c *checker) jwxSign(cur inspector.Cursor, call *ast.CallExpr, spec jwtkeys.Func) {
 	if spec.Opts >= 0 && spec.Opts <= len(call.Args) {
 		opts, _ := c.res.Options(call.Args[spec.Opts:], call.Ellipsis.IsValid())
-		for _, o := range opts {
-			oc, ok := ast.Unparen(o).(*ast.CallExpr)
-			if !ok {
-				continue
-			}
-			ospec, ok := jwtkeys.Lookup(typesx.Callee(c.info, oc))
-			if !ok {
-				continue
-			}
+		for oc, ospec := range c.optionSpecs(opts) {
 			switch ospec.Op {
 			case jwtkeys.OpJWXInsecureNoSig:
 				c.rep.Reportf("AV101", at(call), `token signed with jwt.WithInsecureNoSignature (alg "none"): anyone can forge it; sign with jwt.WithKey and a real key`)

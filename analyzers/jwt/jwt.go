@@ -41,6 +41,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"strings"
 	"time"
 
@@ -298,6 +299,23 @@ func (c *checker) finish() {
 	for _, r := range c.joseReturned {
 		if !c.validatedByCallers(r.fn) {
 			c.reportJoseUnvalidated(r.call)
+		}
+	}
+}
+
+// optionSpecs yields the option calls among opts that jwtkeys knows
+// (jwt.WithKey, jwt.WithVerify, jwt.WithAcceptableSkew, ...), with their
+// specs.
+func (c *checker) optionSpecs(opts []ast.Expr) iter.Seq2[*ast.CallExpr, jwtkeys.Func] {
+	return func(yield func(*ast.CallExpr, jwtkeys.Func) bool) {
+		for _, o := range opts {
+			oc, ok := ast.Unparen(o).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			if spec, ok := jwtkeys.Lookup(typesx.Callee(c.info, oc)); ok && !yield(oc, spec) {
+				return
+			}
 		}
 	}
 }

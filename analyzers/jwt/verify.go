@@ -298,15 +298,7 @@ func (c *checker) jwxVerifies(call *ast.CallExpr, spec jwtkeys.Func) bool {
 	}
 	opts, _ := c.res.Options(call.Args[spec.Opts:], call.Ellipsis.IsValid())
 	key := false
-	for _, o := range opts {
-		oc, ok := ast.Unparen(o).(*ast.CallExpr)
-		if !ok {
-			continue
-		}
-		ospec, ok := jwtkeys.Lookup(typesx.Callee(c.info, oc))
-		if !ok {
-			continue
-		}
+	for oc, ospec := range c.optionSpecs(opts) {
 		switch ospec.Op {
 		case jwtkeys.OpJWXWithKey, jwtkeys.OpJWXWithKeySet:
 			key = true
@@ -334,24 +326,14 @@ func (c *checker) jwxParse(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 	opts, _ := c.res.Options(call.Args[spec.Opts:], call.Ellipsis.IsValid())
 	node := at(call)
 	unverified := false
-	for _, o := range opts {
-		if oc, ok := ast.Unparen(o).(*ast.CallExpr); ok {
-			if ospec, ok := jwtkeys.Lookup(typesx.Callee(c.info, oc)); ok && ospec.Op == jwtkeys.OpJWXWithVerify {
-				if b, ok := c.res.BoolVal(oc.Args[ospec.Arg]); ok && !b {
-					unverified = true
-				}
+	for oc, ospec := range c.optionSpecs(opts) {
+		if ospec.Op == jwtkeys.OpJWXWithVerify {
+			if b, ok := c.res.BoolVal(oc.Args[ospec.Arg]); ok && !b {
+				unverified = true
 			}
 		}
 	}
-	for _, o := range opts {
-		oc, ok := ast.Unparen(o).(*ast.CallExpr)
-		if !ok {
-			continue
-		}
-		ospec, ok := jwtkeys.Lookup(typesx.Callee(c.info, oc))
-		if !ok {
-			continue
-		}
+	for oc, ospec := range c.optionSpecs(opts) {
 		switch ospec.Op {
 		case jwtkeys.OpJWXWithVerify:
 			if unverified {
@@ -382,11 +364,9 @@ func (c *checker) jwxValidate(call *ast.CallExpr, fn *types.Func, spec jwtkeys.F
 		return
 	}
 	opts, _ := c.res.Options(call.Args[spec.Opts:], call.Ellipsis.IsValid())
-	for _, o := range opts {
-		if oc, ok := ast.Unparen(o).(*ast.CallExpr); ok {
-			if ospec, ok := jwtkeys.Lookup(typesx.Callee(c.info, oc)); ok && ospec.Op == jwtkeys.OpJWXWithSkew {
-				c.leeway(call, oc.Args[ospec.Arg], typesx.FuncDisplay(fn))
-			}
+	for oc, ospec := range c.optionSpecs(opts) {
+		if ospec.Op == jwtkeys.OpJWXWithSkew {
+			c.leeway(call, oc.Args[ospec.Arg], typesx.FuncDisplay(fn))
 		}
 	}
 }
