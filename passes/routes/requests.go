@@ -468,27 +468,9 @@ func (b *builder) noteSameSite(n ast.Node) {
 	}
 	switch x := n.(type) {
 	case *ast.CompositeLit:
-		var name ast.Expr
-		lax, httpOnly := false, false
-		for _, el := range x.Elts {
-			kv, ok := el.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			switch id.Name {
-			case "SameSite":
-				lax = b.sameSiteValue(kv.Value)
-			case "Name":
-				name = kv.Value
-			case "HttpOnly":
-				httpOnly = b.trueValue(kv.Value)
-			}
-		}
-		if !lax {
+		cf := b.cookieFields(x)
+		name, httpOnly := cf.name, cf.httpOnly
+		if cf.sameSite == nil || !b.sameSiteValue(cf.sameSite) {
 			return
 		}
 		// A named cookie counts when its name says session or credential,
@@ -530,19 +512,17 @@ func (b *builder) noteSameSite(n ast.Node) {
 	}
 }
 
-// noteCookieName records a session cookie set by a constant name with
-// its SameSite attribute: an http.Cookie (net/http, echo, chi, gin's
-// http.SetCookie) is Lax only when it says so; a fiber.Cookie is Lax
-// unless it says None or disabled. Deleting a cookie (MaxAge < 0, an empty
-// value) sets nothing.
-func (b *builder) noteCookieName(x *ast.CompositeLit) {
-	t := typesx.TypeOf(b.info, x)
-	fiber := typesx.TypeIs(t, pkgFiber, "Cookie")
-	if !fiber && !typesx.TypeIs(t, pkgHTTP, "Cookie") {
-		return
-	}
-	var name, sameSite ast.Expr
-	httpOnly := false
+// cookieLit is what a cookie or session-options literal says.
+type cookieLit struct {
+	name, sameSite ast.Expr
+	httpOnly       bool
+	deletes        bool // MaxAge < 0 or an empty Value: the cookie is cleared
+}
+
+// cookieFields reads the keyed fields of a cookie literal (http.Cookie,
+// fiber.Cookie) or of session options.
+func (b *builder) cookieFields(x *ast.CompositeLit) cookieLit {
+	var cf cookieLit
 	for _, el := range x.Elts {
 		kv, ok := el.(*ast.KeyValueExpr)
 		if !ok {
@@ -554,22 +534,38 @@ func (b *builder) noteCookieName(x *ast.CompositeLit) {
 		}
 		switch id.Name {
 		case "Name":
-			name = kv.Value
+			cf.name = kv.Value
 		case "SameSite":
-			sameSite = kv.Value
+			cf.sameSite = kv.Value
 		case "HttpOnly", "HTTPOnly":
-			httpOnly = b.trueValue(kv.Value)
+			cf.httpOnly = b.trueValue(kv.Value)
 		case "MaxAge":
 			if v, ok := b.sv.Eval(kv.Value).Single(); ok && constant.Sign(v) < 0 {
-				return
+				cf.deletes = true
 			}
 		case "Value":
 			if v, ok := b.sv.String(kv.Value); ok && v == "" {
-				return
+				cf.deletes = true
 			}
 		}
 	}
-	if name == nil {
+	return cf
+}
+
+// noteCookieName records a session cookie set by a constant name with
+// its SameSite attribute: an http.Cookie (net/http, echo, chi, gin's
+// http.SetCookie) is Lax only when it says so; a fiber.Cookie is Lax
+// unless it says None or disabled. Deleting a cookie (MaxAge < 0, an empty
+// value) sets nothing.
+func (b *builder) noteCookieName(x *ast.CompositeLit) {
+	t := typesx.TypeOf(b.info, x)
+	fiber := typesx.TypeIs(t, pkgFiber, "Cookie")
+	if !fiber && !typesx.TypeIs(t, pkgHTTP, "Cookie") {
+		return
+	}
+	cf := b.cookieFields(x)
+	name, sameSite, httpOnly := cf.name, cf.sameSite, cf.httpOnly
+	if name == nil || cf.deletes {
 		return
 	}
 	n, ok := b.sv.String(name)
@@ -647,23 +643,8 @@ func (b *builder) noteCookieSet(n ast.Node) {
 		if !typesx.TypeIs(typesx.TypeOf(b.info, x), pkgHTTP, "Cookie") {
 			return
 		}
-		var name ast.Expr
-		httpOnly := false
-		for _, el := range x.Elts {
-			kv, ok := el.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				switch id.Name {
-				case "Name":
-					name = kv.Value
-				case "HttpOnly":
-					httpOnly = b.trueValue(kv.Value)
-				}
-			}
-		}
-		b.res.cookieSet = b.sessionCookie(name, httpOnly)
+		cf := b.cookieFields(x)
+		b.res.cookieSet = b.sessionCookie(cf.name, cf.httpOnly)
 	case *ast.CallExpr:
 		fn := typesx.Callee(b.info, x)
 		if fn == nil {
